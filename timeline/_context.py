@@ -1,0 +1,66 @@
+"""Clues around an expression: its signal word and its clause's tense.
+
+Word lists come from grammars/context_cues.toml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline._tables import context_cues
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|['’]ll")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+# How far to look for the sentence around an expression (keeps the work per
+# expression constant on text without punctuation).
+_REACH = 240
+
+
+def signal_before(text: str, start: int) -> tuple[str, int, int] | None:
+    """The signal word just before an extent ("on" in "on Sunday"), with offsets."""
+    cues = context_cues()
+    window_start = max(0, start - 24)
+    words = list(_WORD.finditer(text, window_start, start))
+    if not words or text[words[-1].end() : start].strip():
+        return None
+    last = words[-1]
+    if len(words) >= 2 and not text[words[-2].end() : last.start()].strip(" "):
+        pair = f"{words[-2].group().casefold()} {last.group().casefold()}"
+        if pair in cues.signals:
+            return text[words[-2].start() : last.end()], words[-2].start(), last.end()
+    if last.group().casefold() in cues.signals:
+        return last.group(), last.start(), last.end()
+    return None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _REACH)
+    before = text[lo:start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=None)
+    s_start = lo + cut if cut is not None else lo
+    match = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
+    s_end = match.start() if match else min(len(text), end + _REACH)
+    return s_start, s_end
+
+
+def tense_direction(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' from the nearest tense cue in the sentence, else None."""
+    cues = context_cues()
+    s_start, s_end = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for match in _WORD.finditer(text, s_start, s_end):
+        if start <= match.start() < end:
+            continue
+        word = match.group().casefold().replace("’", "'")
+        if word in cues.future:
+            side = "future"
+        elif word in cues.past or (
+            word.endswith("ed") and len(word) > 4 and word not in cues.not_past
+        ):
+            side = "past"
+        else:
+            continue
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        if best is None or distance < best[0]:
+            best = (distance, side)
+    return best[1] if best else None

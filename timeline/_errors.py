@@ -1,0 +1,38 @@
+"""Exception hierarchy.
+
+    TimelineError
+    ├── GrammarError            a grammar file failed to load or build
+    ├── DataTableError          a data table (grammars/*.toml) is malformed
+    ├── ResolutionError         an expression cannot be resolved against its anchor
+    ├── InconsistentConstraints the temporal network has no solution
+    └── InputError              input the library cannot read (binary, too large, bad date)
+
+Library code raises these and never prints or exits; the CLI catches
+``TimelineError`` only and prints one line.
+"""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base of every error the library raises on purpose."""
+
+
+class GrammarError(TimelineError):
+    """A grammar file could not be loaded or compiled."""
+
+
+class DataTableError(TimelineError):
+    """A data table is malformed: the message names the file and the row."""
+
+
+class ResolutionError(TimelineError):
+    """An expression could not be resolved against its anchor."""
+
+
+class InconsistentConstraints(TimelineError):
+    """The constraints admit no timeline; the message names the evidence."""
+
+
+class InputError(TimelineError):
+    """The input cannot be processed (binary data, too large, bad date)."""

@@ -1,0 +1,514 @@
+"""Resolution: meaning + anchor -> TIMEX3 type, value and interval.
+
+Pure functions of their arguments (no clock, no state): one per meaning type,
+chosen by ``functools.singledispatch``.  The interval is the half-open range
+[earliest, latest) in which the referenced time lies, covering the whole grain
+("March 2024" -> [Mar 1, Apr 1)); vague and modified expressions take their
+windows from the data tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from timeline import _calendar as cal
+from timeline._calendar import Period
+from timeline._meaning import (
+    AnaphoricUnit,
+    CalendarDate,
+    Century,
+    Clock,
+    Decade,
+    DeicticUnit,
+    Duration,
+    Holiday,
+    Modified,
+    Partial,
+    PartOfDay,
+    QuarterOf,
+    Recurrence,
+    SeasonOf,
+    Shift,
+    Vague,
+    WeekdayRef,
+    YearRelative,
+)
+from timeline._model import Bound, TimexType
+from timeline._tables import calendar_words, part_windows, vague_windows
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a meaning is resolved against.
+
+    Attributes:
+        published: the publication day.
+        reference: the narrative's reference period (the last specific time
+            mentioned), or None to use the publication day.
+        direction: "past" or "future" from the clause's tense, or None.
+    """
+
+    published: dt.date
+    reference: Period | None = None
+    direction: str | None = None
+
+    @property
+    def reference_day(self) -> dt.date:
+        start = self.reference.start if self.reference else None
+        return start if isinstance(start, dt.date) else self.published
+
+
+@attrs.frozen(kw_only=True)
+class Resolution:
+    """A resolved expression (see TimeExpression for the fields).
+
+    Attributes:
+        period: the calendar period referred to, when it can serve as the
+            reference time for later anaphora.
+    """
+
+    type: TimexType
+    value: str | None
+    mod: str | None = None
+    earliest: Bound = None
+    latest: Bound = None
+    anchor: str = "publication"
+    direction: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+    notes: tuple[str, ...] = ()
+    period: Period | None = None
+
+
+def _date_resolution(period: Period, anchor: str = "publication", **kw: Any) -> Resolution:
+    return Resolution(
+        type=TimexType.DATE,
+        value=period.value,
+        earliest=period.start,
+        latest=period.end,
+        anchor=anchor,
+        period=period,
+        **kw,
+    )
+
+
+def _undated(meaning: object) -> Resolution:
+    return Resolution(type=TimexType.DATE, value=None, anchor="none",
+                      notes=(f"cannot resolve {meaning!r}",))  # fmt: skip
+
+
+@functools.singledispatch
+def resolve(meaning: object, ctx: Context) -> Resolution:
+    """Resolve a meaning object against its context."""
+    return _undated(meaning)
+
+
+# --------------------------------------------------------------- choosing a side
+
+
+def _pick(candidates: list[dt.date], pub: dt.date, direction: str | None) -> tuple[dt.date, str]:
+    """Nearest candidate on the side tense asks for (the publication day counts on both sides)."""
+    past = [c for c in candidates if c <= pub]
+    future = [c for c in candidates if c >= pub]
+    if direction == "future" and future:
+        return min(future), "future"
+    if direction == "past" and past:
+        return max(past), "past"
+    if direction is None and past and future:
+        before, after = max(past), min(future)
+        return (before, "past") if (pub - before) <= (after - pub) else (after, "future")
+    if past:
+        return max(past), "past"
+    return min(future), "future"
+
+
+def _side_note(direction: str, ctx: Context) -> str:
+    why = "the clause's tense" if ctx.direction else "no tense cue; nearest"
+    return f"{direction} side chosen by {why}"
+
+
+# --------------------------------------------------------------- calendar dates
+
+
+def _year_of(year: int | YearRelative | None, ctx: Context) -> int | None:
+    if isinstance(year, YearRelative):
+        return ctx.published.year + year.offset
+    return year
+
+
+@resolve.register
+def _(meaning: CalendarDate, ctx: Context) -> Resolution:
+    pub = ctx.published
+    if meaning.impossible:
+        return Resolution(type=TimexType.DATE, value=None, anchor="none",
+                          notes=(f"impossible date: {meaning.impossible}",))  # fmt: skip
+    year, month, day = meaning.year, meaning.month, meaning.day
+    if year is not None and month is None:
+        return _date_resolution(cal.year_period(year), anchor="none")
+    if year is not None and day is None:
+        return _date_resolution(cal.month_period(year, month), anchor="none")  # type: ignore[arg-type]
+    if year is not None:
+        if not cal.in_python_range(year):
+            period = Period(f"{cal.format_year(year)}-{month:02d}-{day:02d}",
+                            cal.day_bound(year, month, day), None, "day")  # type: ignore[arg-type]
+            return _date_resolution(period, anchor="none")
+        date = dt.date(year, month, day)  # type: ignore[arg-type]
+        notes = ()
+        if meaning.weekday and date.isoweekday() != meaning.weekday:
+            notes = (f"the text's weekday does not match {date.isoformat()}",)
+        return _date_resolution(cal.day_period(date), anchor="none", notes=notes)
+    if month is None and day is not None:  # "the 12th": a day of the reference month
+        base = ctx.reference_day
+        candidates = []
+        for delta in (-1, 0, 1):
+            first = dt.date(base.year, base.month, 1) + relativedelta(months=delta)
+            try:
+                candidates.append(first.replace(day=day))
+            except ValueError:
+                continue
+        if not candidates:
+            return _undated(meaning)
+        chosen, side = _pick(candidates, base, ctx.direction or "past")
+        return _date_resolution(cal.day_period(chosen), anchor="reference", direction=side)
+    if day is None:  # a month name: "September", "last September"
+        return _month_name(month, meaning.direction, ctx)  # type: ignore[arg-type]
+    # month and day without a year
+    candidates = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            candidates.append(dt.date(y, month, day))  # type: ignore[arg-type]
+        except ValueError:
+            continue
+    if not candidates:
+        return Resolution(type=TimexType.DATE, value=None, anchor="none",
+                          notes=("impossible date",))  # fmt: skip
+    chosen, side = _pick(candidates, pub, ctx.direction)
+    return _date_resolution(
+        cal.day_period(chosen), direction=side, notes=("year from " + _side_note(side, ctx),)
+    )
+
+
+def _month_name(month: int, direction: str | None, ctx: Context) -> Resolution:
+    pub = ctx.published
+    this_month = dt.date(pub.year, month, 1)
+    current = dt.date(pub.year, pub.month, 1)
+    if direction == "this":
+        chosen, side = this_month, None
+    elif direction == "last":
+        chosen = this_month if this_month < current else this_month.replace(year=pub.year - 1)
+        side = "past"
+    elif direction == "next":
+        chosen = this_month if this_month > current else this_month.replace(year=pub.year + 1)
+        side = "future"
+    else:
+        candidates = [this_month.replace(year=pub.year + d) for d in (-1, 0, 1)]
+        # A month is 'past' when it has begun by publication.
+        began = [c for c in candidates if c <= current]
+        coming = [c for c in candidates if c >= current]
+        if ctx.direction == "future":
+            chosen, side = min(coming), "future"
+        else:
+            chosen, side = max(began), "past"
+    notes = (_side_note(side, ctx),) if side and direction is None else ()
+    return _date_resolution(cal.month_period(chosen.year, chosen.month), direction=side, notes=notes)
+
+
+@resolve.register
+def _(meaning: Decade, ctx: Context) -> Resolution:
+    if meaning.decade is not None:
+        return _date_resolution(cal.decade_period(meaning.decade), anchor="none")
+    century = ctx.published.year // 100
+    decade = century * 10 + meaning.short  # type: ignore[operator]
+    if decade * 10 > ctx.published.year:
+        decade -= 10
+    return _date_resolution(cal.decade_period(decade), notes=("century from publication",))
+
+
+@resolve.register
+def _(meaning: Century, ctx: Context) -> Resolution:
+    return _date_resolution(cal.century_period(meaning.index), anchor="none")
+
+
+@resolve.register
+def _(meaning: QuarterOf, ctx: Context) -> Resolution:
+    pub = ctx.published
+    make = cal.quarter_period if meaning.count == 4 else cal.half_period
+    year = _year_of(meaning.year, ctx)
+    if year is not None:
+        anchor = "publication" if isinstance(meaning.year, YearRelative) else "none"
+        return _date_resolution(make(year, meaning.number), anchor=anchor)
+    current = (pub.month - 1) * meaning.count // 12 + 1
+    if meaning.number > current and ctx.direction != "future":
+        return _date_resolution(make(pub.year - 1, meaning.number), direction="past",
+                                notes=("a quarter not yet begun: last year's",))  # fmt: skip
+    return _date_resolution(make(pub.year, meaning.number))
+
+
+@resolve.register
+def _(meaning: SeasonOf, ctx: Context) -> Resolution:
+    pub = ctx.published
+    spec = calendar_words()["season"][meaning.name]
+    code, months = spec["code"], spec["months"]
+    year = _year_of(meaning.year, ctx)
+    if year is not None:
+        return _date_resolution(cal.season_period(year, code, months), anchor="none")
+    periods = [cal.season_period(y, code, months) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    current = next((p for p in periods if p.start <= pub < p.end), None)
+    begun = [p for p in periods if p.start <= pub]
+    coming = [p for p in periods if p.start > pub]
+    if meaning.direction == "this" or (meaning.direction is None and current):
+        chosen = current or (coming[0] if ctx.direction == "future" else begun[-1])
+    elif meaning.direction == "last":
+        chosen = [p for p in periods if p.end <= pub][-1]
+    elif meaning.direction == "next":
+        chosen = coming[0]
+    else:
+        chosen = coming[0] if ctx.direction == "future" else begun[-1]
+    return _date_resolution(chosen)
+
+
+@resolve.register
+def _(meaning: Holiday, ctx: Context) -> Resolution:
+    spec = calendar_words()["holiday"][meaning.name]
+    if meaning.year is not None:
+        day = cal.holiday_day(meaning.year, spec)
+        return _date_resolution(cal.day_period(day), anchor="none") if day else _undated(meaning)
+    pub = ctx.published
+    candidates = [d for y in (pub.year - 1, pub.year, pub.year + 1)
+                  if (d := cal.holiday_day(y, spec)) is not None]  # fmt: skip
+    chosen, side = _pick(candidates, pub, ctx.direction)
+    return _date_resolution(cal.day_period(chosen), direction=side)
+
+
+# --------------------------------------------------------------- relative
+
+
+@resolve.register
+def _(meaning: WeekdayRef, ctx: Context) -> Resolution:
+    anaphoric = meaning.direction in ("previous", "following")
+    base = ctx.reference_day if anaphoric else ctx.published
+    anchor = "reference" if anaphoric else "publication"
+    # ISO weekday of base; candidates within a week either side.
+    candidates = [base + dt.timedelta(days=d) for d in range(-7, 8)
+                  if (base + dt.timedelta(days=d)).isoweekday() == meaning.weekday]  # fmt: skip
+    direction = meaning.direction
+    if direction in ("last", "previous"):
+        chosen, side = max(c for c in candidates if c < base), "past"
+    elif direction in ("next", "following"):
+        chosen, side = min(c for c in candidates if c > base), "future"
+    elif direction == "this":
+        monday = base - dt.timedelta(days=base.isoweekday() - 1)
+        chosen = monday + dt.timedelta(days=meaning.weekday - 1)
+        side = "past" if chosen <= base else "future"
+    else:
+        chosen, side = _pick(candidates, base, ctx.direction or "past")
+        note = _side_note(side, ctx) if ctx.direction else "no tense cue: past side"
+        return _date_resolution(cal.day_period(chosen), anchor=anchor, direction=side,
+                                notes=(note,))  # fmt: skip
+    return _date_resolution(cal.day_period(chosen), anchor=anchor, direction=side)
+
+
+@resolve.register
+def _(meaning: DeicticUnit, ctx: Context) -> Resolution:
+    pub = ctx.published
+    if meaning.unit == "weekend" and meaning.offset == 0:
+        return _nearest_weekend(pub, ctx)
+    period = cal.shift_period(pub, meaning.unit, meaning.offset)
+    if meaning.unit == "weekend":
+        period = cal.weekend_period(cal.shift(pub, "week", meaning.offset))
+    return _date_resolution(period)
+
+
+def _nearest_weekend(pub: dt.date, ctx: Context) -> Resolution:
+    this = cal.weekend_period(pub)
+    if this.start <= pub < this.end:
+        return _date_resolution(this)
+    previous = cal.weekend_period(pub - dt.timedelta(days=7))
+    if ctx.direction == "future":
+        return _date_resolution(this, direction="future")
+    return _date_resolution(previous, direction="past")
+
+
+@resolve.register
+def _(meaning: AnaphoricUnit, ctx: Context) -> Resolution:
+    if meaning.unit == "weekend" and meaning.bare:
+        return _nearest_weekend(ctx.published, ctx)
+    base = ctx.reference_day
+    if meaning.unit == "hour":
+        return _undated(meaning)
+    period = cal.shift_period(base, meaning.unit, meaning.offset)
+    return _date_resolution(period, anchor="reference")
+
+
+def _shift_day(day: dt.date, amount: Fraction, unit: str, sign: int) -> tuple[dt.date, str]:
+    """day moved by a possibly fractional amount; returns the day and the grain used."""
+    if amount.denominator == 1:
+        return cal.shift(day, unit, sign * amount.numerator), unit
+    months = {"year": 12, "decade": 120, "century": 1200, "quarter": 3, "month": 1}
+    if unit in months:
+        n = round(amount * months[unit])
+        return day + relativedelta(months=sign * n), "month"
+    days = {"week": 7, "fortnight": 14, "day": 1, "weekend": 7}
+    n = round(amount * days.get(unit, 1))
+    return day + dt.timedelta(days=sign * n), "day"
+
+
+@resolve.register
+def _(meaning: Shift, ctx: Context) -> Resolution:
+    base = ctx.reference_day if meaning.anchor == "reference" else ctx.published
+    amount = meaning.amount.value
+    if amount is None:  # "several years ago": before the anchor, by an unknown amount
+        value = "PAST_REF" if meaning.sign < 0 else "FUTURE_REF"
+        near = cal.shift(base, meaning.unit if meaning.unit not in cal.SUB_DAY_UNITS else "day",
+                         meaning.sign)  # fmt: skip
+        far = cal.shift(base, meaning.unit if meaning.unit not in cal.SUB_DAY_UNITS else "day",
+                        meaning.sign * 12)  # fmt: skip
+        lo, hi = sorted((near, far))
+        return Resolution(type=TimexType.DATE, value=value, earliest=lo,
+                          latest=hi + dt.timedelta(days=1), anchor=meaning.anchor,
+                          notes=("unknown amount: between one and a dozen units",))  # fmt: skip
+    if meaning.unit in cal.SUB_DAY_UNITS:
+        hours = float(amount) * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[meaning.unit]
+        days = math.ceil(hours / 24)
+        day = base + dt.timedelta(days=meaning.sign * math.floor(hours / 24))
+        lo, hi = sorted((day, base + dt.timedelta(days=meaning.sign * days)))
+        return Resolution(type=TimexType.DATE, value=day.isoformat(), earliest=lo,
+                          latest=hi + dt.timedelta(days=1), anchor=meaning.anchor,
+                          notes=("clock time of the anchor unknown",))  # fmt: skip
+    day, grain = _shift_day(base, amount, meaning.unit, meaning.sign)
+    if grain in ("decade", "century", "millennium"):
+        grain = "year"
+    if grain == "fortnight":
+        grain = "day"
+    period = cal.period_of(grain if grain != "weekend" else "week", day)
+    mod = meaning.amount.mod
+    if mod is not None and meaning.sign < 0:
+        mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER"}.get(mod, mod)
+    elif mod is not None:
+        mod = {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE"}.get(mod, mod)
+    return _date_resolution(period, anchor=meaning.anchor, mod=mod)
+
+
+@resolve.register
+def _(meaning: PartOfDay, ctx: Context) -> Resolution:
+    day_res = resolve(meaning.day, ctx) if meaning.day is not None else None
+    if day_res is None:
+        day = ctx.reference_day
+        anchor = "reference"
+    else:
+        day = day_res.earliest if isinstance(day_res.earliest, dt.date) else None
+        anchor = day_res.anchor
+    if day is None or (day_res is not None and day_res.period and day_res.period.grain != "day"):
+        return _undated(meaning)
+    spec = calendar_words()["part_of_day"][meaning.part]
+    lo_h, hi_h = spec["hours"]
+    start = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=lo_h)
+    end = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hi_h)
+    value = f"{day.isoformat()}T{spec['code']}"
+    return Resolution(type=TimexType.TIME, value=value, earliest=start, latest=end, anchor=anchor,
+                      period=Period(value, day, day + dt.timedelta(days=1), "day"),
+                      direction=day_res.direction if day_res else None)  # fmt: skip
+
+
+@resolve.register
+def _(meaning: Clock, ctx: Context) -> Resolution:
+    if meaning.day is not None:
+        day_res = resolve(meaning.day, ctx)
+        if not isinstance(day_res.earliest, dt.date):
+            return _undated(meaning)
+        day = day_res.earliest
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        anchor = day_res.anchor
+    else:
+        day, anchor = ctx.reference_day, "reference"
+    start = dt.datetime.combine(day, dt.time(meaning.hour, meaning.minute))
+    value = f"{day.isoformat()}T{meaning.hour:02d}:{meaning.minute:02d}"
+    return Resolution(type=TimexType.TIME, value=value, earliest=start,
+                      latest=start + dt.timedelta(minutes=1), anchor=anchor,
+                      period=Period(value, day, day + dt.timedelta(days=1), "day"))  # fmt: skip
+
+
+@resolve.register
+def _(meaning: Partial, ctx: Context) -> Resolution:
+    base = resolve(meaning.base, ctx)
+    lo, hi = base.earliest, base.latest
+    pub = ctx.published
+    if not isinstance(lo, dt.date) or not isinstance(hi, dt.date):
+        return base
+    if meaning.side == "earlier":
+        # Earlier in the period than the anchor (publication, or the period's end).
+        cut = pub if lo <= pub < hi and base.anchor == "publication" else hi
+        hi, mod = max(cut, lo + dt.timedelta(days=1)), "START"
+    else:
+        cut = pub + dt.timedelta(days=1) if lo <= pub < hi and base.anchor == "publication" else lo
+        lo, mod = min(cut, hi - dt.timedelta(days=1)), "END"
+    return attrs.evolve(base, earliest=lo, latest=hi, mod=mod, period=None)
+
+
+@resolve.register
+def _(meaning: Modified, ctx: Context) -> Resolution:
+    base = resolve(meaning.base, ctx)
+    part = part_windows()[meaning.part]
+    if base.value is None:
+        return base
+    if isinstance(base.earliest, dt.datetime) and isinstance(base.latest, dt.datetime):
+        span = base.latest - base.earliest
+        lo = base.earliest + span * part.lo
+        hi = base.earliest + span * part.hi
+    else:
+        lo, hi = cal.fraction_of(base.earliest, base.latest, part.lo, part.hi)
+    return attrs.evolve(base, earliest=lo, latest=hi, mod=part.mod)
+
+
+@resolve.register
+def _(meaning: Duration, ctx: Context) -> Resolution:
+    amount = meaning.amount.value
+    value = cal.duration_value(amount, meaning.unit)
+    if meaning.window is None:
+        return Resolution(type=TimexType.DURATION, value=value, mod=meaning.amount.mod,
+                          anchor="none")  # fmt: skip
+    pub = ctx.published
+    n = amount if amount is not None else Fraction(1)
+    if meaning.unit in cal.SUB_DAY_UNITS:
+        hours = float(n) * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[meaning.unit]
+        reach = dt.timedelta(days=math.ceil(hours / 24))
+        lo, hi = (pub - reach, pub + dt.timedelta(days=1)) if meaning.window == "past" else (
+            pub, pub + reach + dt.timedelta(days=1))
+    elif meaning.window == "past":
+        start, _grain = _shift_day(pub, n, meaning.unit, -1)
+        lo, hi = start, pub + dt.timedelta(days=1)
+    else:
+        end, _grain = _shift_day(pub, n, meaning.unit, 1)
+        lo, hi = pub, end + dt.timedelta(days=1)
+    notes = ("unknown amount: window of one unit",) if amount is None else ()
+    return Resolution(type=TimexType.DURATION, value=value, mod=meaning.amount.mod,
+                      earliest=lo, latest=hi, anchor="publication", notes=notes)  # fmt: skip
+
+
+@resolve.register
+def _(meaning: Recurrence, ctx: Context) -> Resolution:
+    return Resolution(type=TimexType.SET, value=meaning.value, quant=meaning.quant,
+                      freq=meaning.freq, anchor="none")  # fmt: skip
+
+
+@resolve.register
+def _(meaning: Vague, ctx: Context) -> Resolution:
+    window = vague_windows()[meaning.key]
+    pub = ctx.published
+    lo = pub + window.start if window.start is not None else None
+    hi = pub + window.end if window.end is not None else None
+    return Resolution(type=TimexType.DATE, value=window.value, earliest=lo, latest=hi,
+                      notes=(f"vague window: {window.rationale}",))  # fmt: skip
+
+
+def as_future_shift(meaning: Duration) -> Shift:
+    """'in three weeks' in a future clause: three weeks after publication."""
+    return Shift(meaning.amount, meaning.unit, 1, "publication")

@@ -1,0 +1,189 @@
+"""tag(): find, parse and resolve every temporal expression of a text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import attrs
+from lark.exceptions import VisitError
+
+from timeline._context import signal_before, tense_direction
+from timeline._errors import InputError
+from timeline._meaning import (
+    AnaphoricUnit,
+    CalendarDate,
+    Duration,
+    MeaningBuilder,
+    Reject,
+    SeasonOf,
+    Vague,
+)
+from timeline._model import TimeExpression, TimexType
+from timeline._resolve import Context, Resolution, as_future_shift, resolve
+from timeline._scan import Scanner
+
+# Texts beyond this size are refused with a clear error rather than
+# processed for minutes (the scan is linear, but memory for results is not free).
+MAX_TEXT_CHARS = 50_000_000
+
+# Meanings whose resolution depends on the tense of their clause.
+_TENSE_SENSITIVE_RULES = {"weekday_ref", "month_ref", "month_day", "day_month", "quarter",
+                          "season", "holiday", "the_unit", "ordinal_day", "day_part",
+                          "clock_with_day", "duration"}  # fmt: skip
+
+
+@attrs.frozen
+class Found:
+    start: int
+    end: int
+    meaning: object
+    rule: str
+
+
+@functools.cache
+def _engine() -> tuple[Scanner, MeaningBuilder]:
+    return Scanner(), MeaningBuilder()
+
+
+def find_expressions(text: str) -> list[Found]:
+    """Spans and meanings, in text order, longest match first at each start."""
+    scanner, builder = _engine()
+    found: list[Found] = []
+    pos = 0
+    for trigger in scanner.triggers(text):
+        if trigger.start() < pos:
+            continue
+        for tokens, length in scanner.candidates(text, trigger.start()):
+            tree = scanner.parse_tokens(tokens[:length])
+            try:
+                meaning = builder.transform(tree)
+            except VisitError as exc:
+                if isinstance(exc.orig_exc, Reject):
+                    continue
+                raise
+            start, end = tokens[0].start_pos, tokens[length - 1].end_pos
+            rule = _rule_name(tree)
+            if _is_latent(text, start, end, meaning, rule):
+                continue
+            found.append(Found(start, end, meaning, rule))
+            pos = end
+            break
+    return found
+
+
+def _rule_name(tree: object) -> str:
+    while hasattr(tree, "children") and len(tree.children) == 1 and hasattr(tree.children[0], "data"):
+        if str(tree.data) != "start":
+            break
+        tree = tree.children[0]
+    return str(getattr(tree, "data", ""))
+
+
+def _is_latent(text: str, start: int, end: int, meaning: object, rule: str) -> bool:
+    """Words that are usually not times on their own ("may" the verb, "fall" the verb)."""
+    span = text[start:end]
+    single_word = span.isalpha()
+    if isinstance(meaning, CalendarDate) and single_word and meaning.month and not meaning.year:
+        if span.islower():
+            return True  # months are capitalised in English; "may", "march" the verbs
+        if meaning.month == 5 and signal_before(text, start) is None:
+            return True  # "May" at a sentence start is usually the modal
+    if (
+        isinstance(meaning, SeasonOf)
+        and meaning.year is None
+        and meaning.direction is None
+        and signal_before(text, start) is None
+    ):
+        return True  # "the fall of the city", "spring water"
+    return False
+
+
+def _validate(text: object, published: object) -> dt.date:
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text of {len(text):,} characters exceeds the limit of {MAX_TEXT_CHARS:,}")
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    raise InputError(f"published must be a date or datetime, not {type(published).__name__}")
+
+
+def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
+    """Every temporal expression of ``text``, in text order, resolved.
+
+    Deictic expressions are resolved against ``published``; anaphoric ones
+    ("two days later", "that month") against the reference time carried
+    through the text: the last specific date mentioned before them.
+    """
+    pub = _validate(text, published)
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # a byte-order mark must not hide the first word
+    out: list[TimeExpression] = []
+    reference = None
+    reference_tid = "t0"
+    for i, item in enumerate(find_expressions(text), start=1):
+        meaning = item.meaning
+        signal = signal_before(text, item.start)
+        direction = None
+        if item.rule in _TENSE_SENSITIVE_RULES or isinstance(meaning, Duration):
+            direction = tense_direction(text, item.start, item.end)
+        if (
+            isinstance(meaning, Duration)
+            and meaning.window is None
+            and not meaning.bare
+            and meaning.amount.value is not None
+            and signal is not None
+            and signal[0].casefold() == "in"
+            and direction == "future"
+        ):
+            meaning = as_future_shift(meaning)
+        ctx = Context(published=pub, reference=reference, direction=direction)
+        res = resolve(meaning, ctx)
+        tid = f"t{i}"
+        out.append(_expression(text, item, res, tid, reference_tid, reference, pub, signal))
+        if _sets_reference(meaning, res):
+            reference, reference_tid = res.period, tid
+    return out
+
+
+def _sets_reference(meaning: object, res: Resolution) -> bool:
+    if res.period is None or res.value is None or isinstance(meaning, Vague):
+        return False
+    if isinstance(meaning, AnaphoricUnit) and meaning.bare:
+        return False
+    return res.type in (TimexType.DATE, TimexType.TIME)
+
+
+def _expression(text, item, res, tid, reference_tid, reference, pub, signal) -> TimeExpression:  # type: ignore[no-untyped-def]
+    if res.anchor == "reference":
+        anchor_tid = reference_tid
+        anchor_value = reference.value if reference else pub.isoformat()
+    elif res.anchor == "publication":
+        anchor_tid, anchor_value = "t0", pub.isoformat()
+    else:
+        anchor_tid, anchor_value = None, None
+    return TimeExpression(
+        tid=tid,
+        start=item.start,
+        end=item.end,
+        text=text[item.start : item.end],
+        type=res.type,
+        value=res.value,
+        mod=res.mod,
+        earliest=res.earliest,
+        latest=res.latest,
+        anchor=res.anchor,
+        anchor_tid=anchor_tid,
+        anchor_value=anchor_value,
+        signal=signal[0] if signal else None,
+        signal_start=signal[1] if signal else None,
+        signal_end=signal[2] if signal else None,
+        quant=res.quant,
+        freq=res.freq,
+        rule=item.rule,
+        direction=res.direction,
+        notes=res.notes,
+    )
