@@ -33,6 +33,14 @@ def signal_before(text: str, start: int) -> tuple[str, int, int] | None:
     return None
 
 
+def word_before(text: str, start: int) -> str | None:
+    """The word just before start (casefolded), if only spaces separate them."""
+    words = list(_WORD.finditer(text, max(0, start - 24), start))
+    if not words or text[words[-1].end() : start].strip():
+        return None
+    return words[-1].group().casefold().replace("’", "'")
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _REACH)
     before = text[lo:start]

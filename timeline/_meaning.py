@@ -243,7 +243,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         super().__init__(visit_tokens=False)
         words = calendar_words()
         self.months = words["month"]
-        self.weekdays = words["weekday"]
+        self.weekday_numbers = words["weekday"]
         self.numbers = words["number"]
         self.ordinals = words["ordinal"]
         self.frequency = words["frequency"]
@@ -422,7 +422,7 @@ class MeaningBuilder(Transformer[Token, Any]):
 
     def weekday_date(self, c: list[Any]) -> CalendarDate:
         date = c[-1]
-        return attrs.evolve(date, weekday=self.weekdays[_word(c[0])])
+        return attrs.evolve(date, weekday=self.weekday_numbers[_word(c[0])])
 
     def year(self, c: list[Any]) -> CalendarDate:
         item = c[0]
@@ -517,12 +517,20 @@ class MeaningBuilder(Transformer[Token, Any]):
 
     def weekday_ref(self, c: list[Token]) -> WeekdayRef:
         token = next(t for t in c if t.type == "WEEKDAY")
-        return WeekdayRef(self.weekdays[_word(token)], _direction(c))
+        return WeekdayRef(self.weekday_numbers[_word(token)], _direction(c))
 
     def month_ref(self, c: list[Any]) -> CalendarDate:
         return CalendarDate(month=c[-1], direction=_direction(c))
 
-    def deictic_unit(self, c: list[Any]) -> DeicticUnit:
+    def deictic_unit(self, c: list[Any]) -> DeicticUnit | Vague:
+        from timeline._tables import vague_windows
+
+        if c[-1].plural:  # "the coming days", "the past weeks": a vague window
+            side = "coming" if _direction(c) in ("next", "following") else "recent"
+            key = f"{side}_{c[-1].name}s"
+            if key not in vague_windows():
+                raise Reject(key)
+            return Vague(key)
         unit = c[-1].name
         offset = {"last": -1, "next": 1}.get(_direction(c) or "this", 0)
         if unit in ("second", "minute", "hour"):
@@ -618,7 +626,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         if isinstance(item, Unit):
             return Recurrence(_period(Fraction(1), item.name), quant="EVERY")
         if item.type == "WEEKDAY":
-            return Recurrence(f"XXXX-WXX-{self.weekdays[_word(item)]}", quant="EVERY")
+            return Recurrence(f"XXXX-WXX-{self.weekday_numbers[_word(item)]}", quant="EVERY")
         code = self._part_code(item)
         return Recurrence(f"XXXX-XX-XXT{code}", quant="EVERY")
 
@@ -644,7 +652,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         return Recurrence(_period(Fraction(1), c[-1].name), freq=f"{c[0].numerator}X")
 
     def weekdays(self, c: list[Token]) -> Recurrence:
-        return Recurrence(f"XXXX-WXX-{self.weekdays[_word(c[0])[:-1]]}", quant="EVERY")
+        return Recurrence(f"XXXX-WXX-{self.weekday_numbers[_word(c[0])[:-1]]}", quant="EVERY")
 
     # -- clock
     def _clock(self, hour: int, minute: int, ampm: Token | None) -> Clock:

@@ -53,11 +53,14 @@ class Context:
         reference: the narrative's reference period (the last specific time
             mentioned), or None to use the publication day.
         direction: "past" or "future" from the clause's tense, or None.
+        reference_is_local: the reference was mentioned in the same sentence
+            ("in 2019 ... ended on December 2": December 2 of 2019).
     """
 
     published: dt.date
     reference: Period | None = None
     direction: str | None = None
+    reference_is_local: bool = False
 
     @property
     def reference_day(self) -> dt.date:
@@ -180,6 +183,15 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
     if day is None:  # a month name: "September", "last September"
         return _month_name(month, meaning.direction, ctx)  # type: ignore[arg-type]
     # month and day without a year
+    ref = ctx.reference
+    if ctx.reference_is_local and ref is not None and isinstance(ref.start, dt.date):
+        if ref.start.year != pub.year and ref.grain in ("year", "month", "season", "quarter"):
+            try:
+                date = dt.date(ref.start.year, month, day)  # type: ignore[arg-type]
+            except ValueError:
+                return _undated(meaning)
+            return _date_resolution(cal.day_period(date), anchor="reference",
+                                    notes=("year from the date mentioned before it",))  # fmt: skip
     candidates = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:

@@ -74,9 +74,9 @@ class Scanner:
         ]
         # Word boundaries on both sides: "mar" never matches inside "market".
         self._trigger_re = re.compile(
-            r"(?<![\w.])(?:"
+            r"(?<![\w.$£€¥#@])(?:"
             + "|".join(t.pattern.to_regexp() for t in starters)
-            + r")(?![\w])"
+            + r")(?![\w%])"
         )
 
     def classify(self, word: str) -> str | None:
@@ -113,7 +113,6 @@ class Scanner:
 
     def accepted_prefixes(self, tokens: list[Token]) -> list[int]:
         """Lengths of the token prefixes that form a complete expression."""
-        states = self._states
         stack = [self._start_state]
         lengths = []
         for i, token in enumerate(tokens):

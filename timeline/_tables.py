@@ -156,6 +156,7 @@ class ContextCues:
     past: frozenset[str]
     not_past: frozenset[str]
     signals: frozenset[str]
+    verb_last_before: frozenset[str]
 
 
 @functools.cache
@@ -167,6 +168,7 @@ def context_cues() -> ContextCues:
             past=frozenset(w.casefold() for w in table["past"]),
             not_past=frozenset(w.casefold() for w in table["not_past"]),
             signals=frozenset(w.casefold() for w in table["signals"]),
+            verb_last_before=frozenset(w.casefold() for w in table["verb_last_before"]),
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc

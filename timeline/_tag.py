@@ -8,7 +8,7 @@ import functools
 import attrs
 from lark.exceptions import VisitError
 
-from timeline._context import signal_before, tense_direction
+from timeline._context import sentence_bounds, signal_before, tense_direction, word_before
 from timeline._errors import InputError
 from timeline._meaning import (
     AnaphoricUnit,
@@ -22,6 +22,7 @@ from timeline._meaning import (
 from timeline._model import TimeExpression, TimexType
 from timeline._resolve import Context, Resolution, as_future_shift, resolve
 from timeline._scan import Scanner
+from timeline._tables import context_cues
 
 # Texts beyond this size are refused with a clear error rather than
 # processed for minutes (the scan is linear, but memory for results is not free).
@@ -84,6 +85,8 @@ def _is_latent(text: str, start: int, end: int, meaning: object, rule: str) -> b
     """Words that are usually not times on their own ("may" the verb, "fall" the verb)."""
     span = text[start:end]
     single_word = span.isalpha()
+    if span[:5].casefold() == "last " and word_before(text, start) in context_cues().verb_last_before:
+        return True  # "could last three weeks": the verb
     if isinstance(meaning, CalendarDate) and single_word and meaning.month and not meaning.year:
         if span.islower():
             return True  # months are capitalised in English; "may", "march" the verbs
@@ -124,6 +127,7 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     reference = None
     reference_tid = "t0"
+    reference_end = -1
     for i, item in enumerate(find_expressions(text), start=1):
         meaning = item.meaning
         signal = signal_before(text, item.start)
@@ -140,12 +144,14 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
             and direction == "future"
         ):
             meaning = as_future_shift(meaning)
-        ctx = Context(published=pub, reference=reference, direction=direction)
+        local = reference is not None and reference_end >= sentence_bounds(text, item.start, item.end)[0]
+        ctx = Context(published=pub, reference=reference, direction=direction,
+                      reference_is_local=local)
         res = resolve(meaning, ctx)
         tid = f"t{i}"
         out.append(_expression(text, item, res, tid, reference_tid, reference, pub, signal))
         if _sets_reference(meaning, res):
-            reference, reference_tid = res.period, tid
+            reference, reference_tid, reference_end = res.period, tid, item.end
     return out
 
 

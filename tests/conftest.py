@@ -1,0 +1,11 @@
+import sys
+from pathlib import Path
+
+# The tests import helpers.py from this folder.
+sys.path.insert(0, str(Path(__file__).parent))
+
+from hypothesis import settings  # noqa: E402
+
+# The first example pays for building the grammar; timing belongs in benchmarks/.
+settings.register_profile("timeline", deadline=None, max_examples=100)
+settings.load_profile("timeline")

@@ -1,0 +1,132 @@
+"""Command line: ``timeline tag FILE|- --published YYYY-MM-DD [--format text|json]``.
+
+Bad input gives one line on stderr and exit status 1 (2 for bad usage),
+never a traceback.  Only TimelineError and OSError are caught: anything else
+is a bug and should be reported as one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+
+from timeline._errors import InputError, TimelineError
+from timeline._model import TimeExpression
+from timeline._tag import MAX_TEXT_CHARS, tag
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"timeline: error: {message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid date {text!r}: expected YYYY-MM-DD (a real calendar day)"
+        ) from None
+
+
+def read_text(path: str) -> str:
+    """The text of a file or of stdin ('-'); refuses binary data with InputError."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_TEXT_CHARS * 4 + 1)
+        name = "standard input"
+    else:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_TEXT_CHARS * 4 + 1)
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a directory") from None
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        name = path
+    if len(data) > MAX_TEXT_CHARS * 4:
+        raise InputError(f"{name}: too large (limit {MAX_TEXT_CHARS:,} characters)")
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks like binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not UTF-8 text (invalid byte at offset {exc.start})"
+        ) from None
+
+
+def _interval(expr: TimeExpression) -> str:
+    if expr.earliest is None and expr.latest is None:
+        return "-"
+    lo = expr.earliest.isoformat() if expr.earliest is not None else "..."
+    hi = expr.latest.isoformat() if expr.latest is not None else "..."
+    return f"[{lo}, {hi})"
+
+
+def format_text(expressions: list[TimeExpression]) -> str:
+    header = ("tid", "span", "text", "type", "value", "mod", "interval", "anchor")
+    rows = [header]
+    for e in expressions:
+        rows.append((
+            e.tid,
+            f"{e.start}-{e.end}",
+            e.text.replace("\n", " "),
+            str(e.type),
+            e.value or "(unresolved)",
+            e.mod or "",
+            _interval(e),
+            e.anchor_tid or "",
+        ))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+             for r in rows]  # fmt: skip
+    return "\n".join(lines)
+
+
+def _tag_command(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="timeline tag", description="Tag temporal expressions in a dated text.")
+    parser.add_argument("file", help="text file to read, or - for standard input")
+    parser.add_argument("--published", required=True, type=_date,
+                        help="publication date, YYYY-MM-DD")  # fmt: skip
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    text = read_text(args.file)
+    expressions = tag(text, args.published)
+    if args.format == "json":
+        doc = {
+            "published": args.published.isoformat(),
+            "source": args.file,
+            "expressions": [e.to_dict() for e in expressions],
+        }
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        print(format_text(expressions))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "tag":
+            return _tag_command(args[1:])
+        _Parser(prog="timeline").error("usage: timeline tag FILE|- --published YYYY-MM-DD")
+    except TimelineError as exc:
+        print(f"timeline: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
