@@ -8,7 +8,7 @@ from helpers import d, find
 DURATIONS = [
     ("The siege lasted three days.", "three days", "P3D", None),
     ("It took a decade.", "a decade", "P10Y", None),
-    ("He served nearly five years.", "nearly five years", "P5Y", "LESS_THAN"),
+    ("He served nearly five years.", "five years", "P5Y", "LESS_THAN"),  # approximator outside the extent
     ("Prices rose 12% in the last twenty four hours.", "the last twenty four hours", "PT24H", None),
     ("Talks went on for more than two weeks.", "more than two weeks", "P2W", "MORE_THAN"),
     ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M", None),

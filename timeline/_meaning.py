@@ -68,6 +68,13 @@ class CalendarDate:
 
 
 @attrs.frozen
+class WeekOf:
+    """'the week of March 6': the week containing a date."""
+
+    date: CalendarDate
+
+
+@attrs.frozen
 class YearRelative:
     """'this year', 'last year' inside another expression."""
 
@@ -89,8 +96,10 @@ class Century:
 
 @attrs.frozen
 class QuarterOf:
+    """Part ``number`` of a year cut in ``count`` parts: a quarter (4), half (2) or month (12)."""
+
     number: int
-    count: int  # 4 quarters or 2 halves in a year
+    count: int
     year: int | YearRelative | None
 
 
@@ -138,6 +147,7 @@ class Shift:
     unit: str
     sign: int
     anchor: str  # "publication" or "reference"
+    grain: str | None = None  # the grain of the result when the text names it
 
 
 @attrs.frozen
@@ -336,7 +346,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         return Amount(c[-1], self.approximators["at_most"])
 
     def amount_unit(self, c: list[Any]) -> tuple[Amount, Unit]:
-        return c[0], c[1]
+        return c[0], c[-1]
 
     def compound_amount(self, c: list[Any]) -> tuple[Amount, Unit]:
         return Amount(c[0]), c[-1]
@@ -400,6 +410,10 @@ class MeaningBuilder(Transformer[Token, Any]):
     def month_year(self, c: list[Any]) -> CalendarDate:
         return CalendarDate(year=_num4(c), month=c[0])
 
+    def month_rel_year(self, c: list[Any]) -> QuarterOf:
+        # "June last year": month 6 of a year relative to publication.
+        return QuarterOf(c[0], 12, c[1])
+
     def iso_date(self, c: list[Token]) -> CalendarDate:
         year, month, day = int(c[0]), int(c[2]), int(c[4])
         if not 1 <= month <= 12:
@@ -419,6 +433,9 @@ class MeaningBuilder(Transformer[Token, Any]):
         if not 1 <= day <= 31:
             raise Reject("day")
         return CalendarDate(day=day)
+
+    def week_of(self, c: list[Any]) -> WeekOf:
+        return WeekOf(c[-1])
 
     def weekday_date(self, c: list[Any]) -> CalendarDate:
         date = c[-1]
@@ -544,6 +561,13 @@ class MeaningBuilder(Transformer[Token, Any]):
         offset = {"previous": -1, "following": 1, "next": 1}.get(_direction(c) or "that", 0)
         return AnaphoricUnit(unit, offset)
 
+    def latest_unit(self, c: list[Any]) -> DeicticUnit:
+        # "the latest quarter": the last one completed by publication.
+        unit = c[-1].name
+        if unit not in ("week", "month", "quarter", "year"):
+            raise Reject("latest")
+        return DeicticUnit(unit, -1)
+
     def the_unit(self, c: list[Any]) -> AnaphoricUnit:
         unit = c[-1]
         if unit.plural or unit.name in ("second", "minute", "hour", "decade", "century"):
@@ -566,13 +590,16 @@ class MeaningBuilder(Transformer[Token, Any]):
     def earlier(self, c: list[Any]) -> Shift:
         return self._shift(c, -1, "reference")
 
-    def earlier_compound(self, c: list[Token]) -> Shift:
-        unit = UNIT_NAMES[c[0].type]
-        anchor = "publication" if c[-1].type == "AGO" else "reference"
-        return Shift(Amount(Fraction(1)), unit, -1, anchor)
+    def earlier_compound(self, c: list[Any]) -> Shift:
+        # "year-earlier", "the year-ago quarter": one unit before the reference
+        # time, at the grain of the noun that follows when there is one.
+        tokens = [t for t in _tokens(c) if t.type != "THE"]
+        unit = UNIT_NAMES[tokens[0].type]
+        grain = c[-1].name if isinstance(c[-1], Unit) else None
+        return Shift(Amount(Fraction(1)), unit, -1, "reference", grain=grain)
 
     def _part(self, c: list[Token]) -> str:
-        token = next(t for t in c if t.type == "PART_OF_DAY")
+        token = next(t for t in _tokens(c) if t.type == "PART_OF_DAY")
         return _word(token)
 
     def this_part(self, c: list[Token]) -> PartOfDay:

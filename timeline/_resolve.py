@@ -38,10 +38,19 @@ from timeline._meaning import (
     Shift,
     Vague,
     WeekdayRef,
+    WeekOf,
     YearRelative,
 )
 from timeline._model import Bound, TimexType
 from timeline._tables import calendar_words, part_windows, vague_windows
+
+
+# How far from publication a tense cue may push a month-day without a year.
+MAX_TENSE_REACH_DAYS = 183
+
+# Grains from finest to coarsest, to keep a reference's grain in anaphora.
+GRAIN_ORDER = ["day", "weekend", "week", "month", "season", "quarter", "half", "year",
+               "decade", "century", "millennium"]  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -201,10 +210,15 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
     if not candidates:
         return Resolution(type=TimexType.DATE, value=None, anchor="none",
                           notes=("impossible date",))  # fmt: skip
-    chosen, side = _pick(candidates, pub, ctx.direction)
-    return _date_resolution(
-        cal.day_period(chosen), direction=side, notes=("year from " + _side_note(side, ctx),)
-    )
+    # Tense chooses the side only within half a year: "until March 6" written
+    # in January means this March even in a clause with a past-tense verb.
+    direction = ctx.direction
+    chosen, side = _pick(candidates, pub, direction)
+    if direction is not None and abs((chosen - pub).days) > MAX_TENSE_REACH_DAYS:
+        chosen, side = _pick(candidates, pub, None)
+        direction = None
+    why = _side_note(side, ctx) if direction else "no usable tense cue; nearest"
+    return _date_resolution(cal.day_period(chosen), direction=side, notes=("year: " + why,))
 
 
 def _month_name(month: int, direction: str | None, ctx: Context) -> Resolution:
@@ -233,6 +247,14 @@ def _month_name(month: int, direction: str | None, ctx: Context) -> Resolution:
 
 
 @resolve.register
+def _(meaning: WeekOf, ctx: Context) -> Resolution:
+    day = resolve(meaning.date, ctx)
+    if not isinstance(day.earliest, dt.date) or isinstance(day.earliest, dt.datetime):
+        return day
+    return attrs.evolve(_date_resolution(cal.week_period(day.earliest)), anchor=day.anchor)
+
+
+@resolve.register
 def _(meaning: Decade, ctx: Context) -> Resolution:
     if meaning.decade is not None:
         return _date_resolution(cal.decade_period(meaning.decade), anchor="none")
@@ -251,7 +273,7 @@ def _(meaning: Century, ctx: Context) -> Resolution:
 @resolve.register
 def _(meaning: QuarterOf, ctx: Context) -> Resolution:
     pub = ctx.published
-    make = cal.quarter_period if meaning.count == 4 else cal.half_period
+    make = {4: cal.quarter_period, 2: cal.half_period, 12: cal.month_period}[meaning.count]
     year = _year_of(meaning.year, ctx)
     if year is not None:
         anchor = "publication" if isinstance(meaning.year, YearRelative) else "none"
@@ -372,10 +394,31 @@ def _shift_day(day: dt.date, amount: Fraction, unit: str, sign: int) -> tuple[dt
     return day + dt.timedelta(days=sign * n), "day"
 
 
+def _keeps_reference_grain(meaning: Shift, ctx: Context) -> bool:
+    """'a year earlier' after 'the third quarter' names a quarter, not a year."""
+    ref = ctx.reference
+    if meaning.anchor != "reference" or ref is None or meaning.amount.value is None:
+        return False
+    if meaning.amount.value.denominator != 1 or ref.grain not in ("month", "quarter", "half"):
+        return False
+    if meaning.unit not in ("year", "quarter", "month"):
+        return False
+    return GRAIN_ORDER.index(ref.grain) < GRAIN_ORDER.index(meaning.unit)
+
+
 @resolve.register
 def _(meaning: Shift, ctx: Context) -> Resolution:
     base = ctx.reference_day if meaning.anchor == "reference" else ctx.published
     amount = meaning.amount.value
+    if meaning.grain is not None or _keeps_reference_grain(meaning, ctx):
+        day = cal.shift(base, meaning.unit, meaning.sign * amount.numerator)  # type: ignore[union-attr]
+        grain = meaning.grain or ctx.reference.grain  # type: ignore[union-attr]
+        if grain not in ("day", "week", "month", "quarter", "half", "year"):
+            grain = meaning.unit
+        period = cal.period_of(grain, day) if grain != "half" else cal.half_period(
+            day.year, 1 if day.month < 7 else 2)
+        return _date_resolution(period, anchor="reference",
+                                notes=("keeps the grain of the reference time",))  # fmt: skip
     if amount is None:  # "several years ago": before the anchor, by an unknown amount
         value = "PAST_REF" if meaning.sign < 0 else "FUTURE_REF"
         near = cal.shift(base, meaning.unit if meaning.unit not in cal.SUB_DAY_UNITS else "day",

@@ -157,6 +157,9 @@ class ContextCues:
     not_past: frozenset[str]
     signals: frozenset[str]
     verb_last_before: frozenset[str]
+    function_words: frozenset[str]
+    month_words: frozenset[str]
+    month_abbreviations: frozenset[str]
 
 
 @functools.cache
@@ -169,6 +172,9 @@ def context_cues() -> ContextCues:
             not_past=frozenset(w.casefold() for w in table["not_past"]),
             signals=frozenset(w.casefold() for w in table["signals"]),
             verb_last_before=frozenset(w.casefold() for w in table["verb_last_before"]),
+            function_words=frozenset(w.casefold() for w in table["function_words"]),
+            month_words=frozenset(w.casefold() for w in table["month_words"]),
+            month_abbreviations=frozenset(w.casefold() for w in table["month_abbreviations"]),
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 import attrs
 from lark.exceptions import VisitError
@@ -27,6 +28,9 @@ from timeline._tables import context_cues
 # Texts beyond this size are refused with a clear error rather than
 # processed for minutes (the scan is linear, but memory for results is not free).
 MAX_TEXT_CHARS = 50_000_000
+
+_AGE = re.compile(r"-?\s?olds?\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 
 # Meanings whose resolution depends on the tense of their clause.
 _TENSE_SENSITIVE_RULES = {"weekday_ref", "month_ref", "month_day", "day_month", "quarter",
@@ -63,7 +67,8 @@ def find_expressions(text: str) -> list[Found]:
                 if isinstance(exc.orig_exc, Reject):
                     continue
                 raise
-            start, end = tokens[0].start_pos, tokens[length - 1].end_pos
+            first = _extent_start(tokens[:length], meaning)
+            start, end = tokens[first].start_pos, tokens[length - 1].end_pos
             rule = _rule_name(tree)
             if _is_latent(text, start, end, meaning, rule):
                 continue
@@ -71,6 +76,20 @@ def find_expressions(text: str) -> list[Found]:
             pos = end
             break
     return found
+
+
+def _extent_start(tokens: list, meaning: object) -> int:  # type: ignore[type-arg]
+    """Index of the first token of the TimeML extent.
+
+    An approximator stays outside a duration's extent ("about [five hours]",
+    its mod records it), and "the" stays outside a hyphenated compound used
+    as an adjective ("the [third-quarter] loss").
+    """
+    if isinstance(meaning, Duration) and tokens[0].type == "APPROX" and len(tokens) > 1:
+        return 1
+    if tokens[0].type == "THE" and len(tokens) > 2 and tokens[2].type == "HYPHEN":
+        return 1
+    return 0
 
 
 def _rule_name(tree: object) -> str:
@@ -85,10 +104,26 @@ def _is_latent(text: str, start: int, end: int, meaning: object, rule: str) -> b
     """Words that are usually not times on their own ("may" the verb, "fall" the verb)."""
     span = text[start:end]
     single_word = span.isalpha()
+    if isinstance(meaning, Duration) and _AGE.match(text, end):
+        return True  # "a 44-year-old": an age, not a duration
+    cues = context_cues()
+    following = _NEXT_WORD.match(text, end)
+    next_word = following.group(1) if following else None
+    if rule == "frequency_adverb" and next_word and next_word.islower():
+        if next_word not in cues.function_words:
+            return True  # "daily flights", "quarterly dividend": an adjective
+    if isinstance(meaning, Vague) and meaning.key == "soon":
+        if word_before(text, start) == "as" and next_word == "as":
+            return True  # "as soon as possible"
+    if isinstance(meaning, Duration) and span.casefold() == "a second" and next_word:
+        return True  # "a second time": the ordinal
+    if isinstance(meaning, CalendarDate) and meaning.month and not meaning.day and not meaning.year:
+        if span[-1:] != "." and span.split()[-1].casefold() in cues.month_abbreviations:
+            return True  # "Jan Kavan": an abbreviation needs its dot or a day
     if span[:5].casefold() == "last " and word_before(text, start) in context_cues().verb_last_before:
         return True  # "could last three weeks": the verb
-    if isinstance(meaning, CalendarDate) and single_word and meaning.month and not meaning.year:
-        if span.islower():
+    if isinstance(meaning, CalendarDate) and meaning.month and not meaning.year:
+        if any(w.islower() and w.casefold() in cues.month_words for w in span.split()):
             return True  # months are capitalised in English; "may", "march" the verbs
         if meaning.month == 5 and signal_before(text, start) is None:
             return True  # "May" at a sentence start is usually the modal
