@@ -44,7 +44,6 @@ from timeline._meaning import (
 from timeline._model import Bound, TimexType
 from timeline._tables import calendar_words, part_windows, vague_windows
 
-
 # How far from publication a tense cue may push a month-day without a year.
 MAX_TENSE_REACH_DAYS = 183
 
