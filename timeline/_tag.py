@@ -103,7 +103,6 @@ def _rule_name(tree: object) -> str:
 def _is_latent(text: str, start: int, end: int, meaning: object, rule: str) -> bool:
     """Words that are usually not times on their own ("may" the verb, "fall" the verb)."""
     span = text[start:end]
-    single_word = span.isalpha()
     if isinstance(meaning, Duration) and _AGE.match(text, end):
         return True  # "a 44-year-old": an age, not a duration
     cues = context_cues()
