@@ -11,6 +11,7 @@ from timeline._tables import context_cues
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|['’]ll")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_POSSESSIVE = re.compile(r"['’]s\b")
 # How far to look for the sentence around an expression (keeps the work per
 # expression constant on text without punctuation).
 _REACH = 240
@@ -55,12 +56,16 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     """'future' or 'past' from the nearest tense cue in the sentence, else None."""
     cues = context_cues()
     s_start, s_end = sentence_bounds(text, start, end)
+    if _POSSESSIVE.match(text, end):
+        return "past"  # "Wednesday's ruling": an event already reported
     best: tuple[int, str] | None = None
+    previous = ""
     for match in _WORD.finditer(text, s_start, s_end):
+        word = match.group().casefold().replace("’", "'")
+        pair, previous = f"{previous} {word}", word
         if start <= match.start() < end:
             continue
-        word = match.group().casefold().replace("’", "'")
-        if word in cues.future:
+        if pair in cues.future or word in cues.future:
             side = "future"
         elif word in cues.past or (
             word.endswith("ed") and len(word) > 4 and word not in cues.not_past

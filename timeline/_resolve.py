@@ -396,7 +396,9 @@ def _shift_day(day: dt.date, amount: Fraction, unit: str, sign: int) -> tuple[dt
 def _keeps_reference_grain(meaning: Shift, ctx: Context) -> bool:
     """'a year earlier' after 'the third quarter' names a quarter, not a year."""
     ref = ctx.reference
-    if meaning.anchor != "reference" or ref is None or meaning.amount.value is None:
+    if ref is None or meaning.amount.value is None:
+        return False
+    if meaning.anchor != "reference" and not ctx.reference_is_local:
         return False
     if meaning.amount.value.denominator != 1 or ref.grain not in ("month", "quarter", "half"):
         return False
@@ -409,6 +411,8 @@ def _keeps_reference_grain(meaning: Shift, ctx: Context) -> bool:
 def _(meaning: Shift, ctx: Context) -> Resolution:
     base = ctx.reference_day if meaning.anchor == "reference" else ctx.published
     amount = meaning.amount.value
+    if _keeps_reference_grain(meaning, ctx):
+        base = ctx.reference_day  # "up from $10 million a year ago": the same quarter
     if meaning.grain is not None or _keeps_reference_grain(meaning, ctx):
         day = cal.shift(base, meaning.unit, meaning.sign * amount.numerator)  # type: ignore[union-attr]
         grain = meaning.grain or ctx.reference.grain  # type: ignore[union-attr]

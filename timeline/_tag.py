@@ -18,6 +18,7 @@ from timeline._meaning import (
     MeaningBuilder,
     Reject,
     SeasonOf,
+    Shift,
     Vague,
 )
 from timeline._model import TimeExpression, TimexType
@@ -178,7 +179,7 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
             and direction == "future"
         ):
             meaning = as_future_shift(meaning)
-        local = reference is not None and reference_end >= sentence_bounds(text, item.start, item.end)[0]
+        local = reference is not None and reference_end >= _previous_sentence_start(text, item)
         ctx = Context(published=pub, reference=reference, direction=direction,
                       reference_is_local=local)
         res = resolve(meaning, ctx)
@@ -189,8 +190,23 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
     return out
 
 
+def _previous_sentence_start(text: str, item: Found) -> int:
+    """Start of the sentence before the one holding item (a reference there is still local)."""
+    start = sentence_bounds(text, item.start, item.end)[0]
+    if start < 2:
+        return 0
+    return sentence_bounds(text, start - 2, start - 1)[0]
+
+
 def _sets_reference(meaning: object, res: Resolution) -> bool:
+    """Whether a resolved expression becomes the narrative's reference time.
+
+    Comparisons a month or more back ("a year earlier", "a year ago") do not
+    move the narrative: the next "a year earlier" compares with the same period.
+    """
     if res.period is None or res.value is None or isinstance(meaning, Vague):
+        return False
+    if isinstance(meaning, Shift) and meaning.unit not in ("day", "week", "hour", "minute"):
         return False
     if isinstance(meaning, AnaphoricUnit) and meaning.bare:
         return False
