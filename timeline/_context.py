@@ -73,7 +73,12 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
             side = "past"
         else:
             continue
-        distance = start - match.end() if match.end() <= start else match.start() - end
+        # Verbs usually govern the time phrase that follows them: a cue on the
+        # left counts at its distance, one on the right at twice it.
+        if match.end() <= start:
+            distance = start - match.end()
+        else:
+            distance = 2 * (match.start() - end)
         if best is None or distance < best[0]:
             best = (distance, side)
     return best[1] if best else None

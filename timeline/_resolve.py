@@ -61,14 +61,14 @@ class Context:
         reference: the narrative's reference period (the last specific time
             mentioned), or None to use the publication day.
         direction: "past" or "future" from the clause's tense, or None.
-        reference_is_local: the reference was mentioned in the same sentence
+        reference_in_sentence: the reference was mentioned in the same sentence
             ("in 2019 ... ended on December 2": December 2 of 2019).
     """
 
     published: dt.date
     reference: Period | None = None
     direction: str | None = None
-    reference_is_local: bool = False
+    reference_in_sentence: bool = False
 
     @property
     def reference_day(self) -> dt.date:
@@ -192,7 +192,7 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
         return _month_name(month, meaning.direction, ctx)  # type: ignore[arg-type]
     # month and day without a year
     ref = ctx.reference
-    if ctx.reference_is_local and ref is not None and isinstance(ref.start, dt.date):
+    if ctx.reference_in_sentence and ref is not None and isinstance(ref.start, dt.date):
         if ref.start.year != pub.year and ref.grain in ("year", "month", "season", "quarter"):
             try:
                 date = dt.date(ref.start.year, month, day)  # type: ignore[arg-type]
@@ -398,7 +398,9 @@ def _keeps_reference_grain(meaning: Shift, ctx: Context) -> bool:
     ref = ctx.reference
     if ref is None or meaning.amount.value is None:
         return False
-    if meaning.anchor != "reference" and not ctx.reference_is_local:
+    if meaning.anchor != "reference" and ref.grain not in ("quarter", "half"):
+        # "up from $10 million a year ago" after "the third quarter": financial
+        # reports compare a quarter or half with the same one a year before.
         return False
     if meaning.amount.value.denominator != 1 or ref.grain not in ("month", "quarter", "half"):
         return False

@@ -179,23 +179,15 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
             and direction == "future"
         ):
             meaning = as_future_shift(meaning)
-        local = reference is not None and reference_end >= _previous_sentence_start(text, item)
+        in_sentence = reference_end >= sentence_bounds(text, item.start, item.end)[0]
         ctx = Context(published=pub, reference=reference, direction=direction,
-                      reference_is_local=local)
+                      reference_in_sentence=in_sentence)
         res = resolve(meaning, ctx)
         tid = f"t{i}"
         out.append(_expression(text, item, res, tid, reference_tid, reference, pub, signal))
         if _sets_reference(meaning, res):
             reference, reference_tid, reference_end = res.period, tid, item.end
     return out
-
-
-def _previous_sentence_start(text: str, item: Found) -> int:
-    """Start of the sentence before the one holding item (a reference there is still local)."""
-    start = sentence_bounds(text, item.start, item.end)[0]
-    if start < 2:
-        return 0
-    return sentence_bounds(text, start - 2, start - 1)[0]
 
 
 def _sets_reference(meaning: object, res: Resolution) -> bool:
