@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
 from lark import Lark, Token, Tree
 from lark.parsers.lalr_analysis import Shift
 
@@ -39,19 +38,8 @@ _TOKEN = re.compile(
 )
 
 
-@attrs.frozen
-class Candidate:
-    """A span the grammar accepts, with its Lark tree.
-
-    Attributes:
-        start: offset of the first character.
-        end: offset after the last character.
-        tree: the parse tree of exactly these tokens.
-    """
-
-    start: int
-    end: int
-    tree: Tree
+# Characters that make the following word part of something else ($2015, #1990).
+_NOT_AFTER = frozenset("$£€¥#@")
 
 
 class Scanner:
@@ -69,14 +57,14 @@ class Scanner:
             "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
         )
         self._word_class: dict[str, str | None] = {}
-        starters = [
-            t for t in terminals if t.name in self._states[self._start_state]
-        ]
-        # Word boundaries on both sides: "mar" never matches inside "market".
-        self._trigger_re = re.compile(
-            r"(?<![\w.$£€¥#@])(?:"
-            + "|".join(t.pattern.to_regexp() for t in starters)
-            + r")(?![\w%])"
+        starters = [t for t in terminals if t.name in self._states[self._start_state]]
+        # Case-sensitive search over lowercased text: a leading \b lets the
+        # regex engine skip to word starts quickly; an assertion before the
+        # word (no "$" before a year) is checked in Python on the few matches.
+        alternatives = "|".join(t.pattern.to_regexp() for t in starters)
+        self._trigger_re = re.compile(r"\b(?:" + alternatives.replace("(?i:", "(?:") + r")(?![\w%])")
+        self._trigger_re_any_case = re.compile(
+            r"\b(?:" + alternatives + r")(?![\w%])", re.IGNORECASE
         )
 
     def classify(self, word: str) -> str | None:
@@ -93,36 +81,39 @@ class Scanner:
         self._word_class[key] = name
         return name
 
-    def tokens_at(self, text: str, pos: int) -> list[Token]:
-        """Up to MAX_TOKENS classified tokens from pos; stops at an unknown word."""
-        tokens: list[Token] = []
-        n = len(text)
-        while pos < n and len(tokens) < MAX_TOKENS:
-            match = _TOKEN.match(text, pos)
-            if match is None or match.lastgroup is None or match.lastgroup == "numsep":
-                break
-            kind = match.lastgroup
-            start = match.start(kind)
-            value = match.group(kind)
-            name = self.classify(value)
-            if name is None:
-                break
-            tokens.append(Token(name, value, start_pos=start, end_pos=match.end()))
-            pos = match.end()
-        return tokens
+    def _next_token(self, text: str, pos: int) -> tuple[str, str, int, int] | None:
+        """The classified token at pos: (terminal, text, start, end), or None."""
+        match = _TOKEN.match(text, pos)
+        if match is None or match.lastgroup is None or match.lastgroup == "numsep":
+            return None
+        kind = match.lastgroup
+        value = match.group(kind)
+        name = self.classify(value)
+        if name is None:
+            return None
+        return name, value, match.start(kind), match.end()
 
-    def accepted_prefixes(self, tokens: list[Token]) -> list[int]:
-        """Lengths of the token prefixes that form a complete expression."""
+    def longest(self, text: str, pos: int) -> tuple[list[tuple[str, str, int, int]], list[int]]:
+        """Tokens read from pos and the lengths of the prefixes the grammar accepts.
+
+        Reading stops at the first token the parser cannot take, so a start
+        word that leads nowhere ("the" before a noun) costs one token.
+        """
         stack = [self._start_state]
-        lengths = []
-        for i, token in enumerate(tokens):
-            if not self._feed(stack, token.type):
+        tokens: list[tuple[str, str, int, int]] = []
+        lengths: list[int] = []
+        while len(tokens) < MAX_TOKENS:
+            token = self._next_token(text, pos)
+            if token is None or not self._feed(stack, token[0]):
                 break
+            tokens.append(token)
+            pos = token[3]
             if self._accepts_end(stack):
-                lengths.append(i + 1)
-        return lengths
+                lengths.append(len(tokens))
+        return tokens, lengths
 
     def _feed(self, stack: list[int], terminal: str) -> bool:
+        """Shift one terminal onto the LALR stack (reducing first); False if refused."""
         states = self._states
         while True:
             action = states[stack[-1]].get(terminal)
@@ -135,40 +126,43 @@ class Scanner:
             size = len(arg.expansion)
             if size:
                 del stack[-size:]
-            goto = states[stack[-1]][arg.origin.name]
-            stack.append(goto[1])
+            stack.append(states[stack[-1]][arg.origin.name][1])
 
     def _accepts_end(self, stack: list[int]) -> bool:
+        """Whether the tokens fed so far form a complete expression."""
         states = self._states
         stack = list(stack)
         while True:
             action = states[stack[-1]].get("$END")
-            if action is None:
+            if action is None or action[0] is Shift:
                 return False
-            kind, rule = action
-            if kind is Shift:  # pragma: no cover - $END is never shifted in Lark tables
-                return False
+            rule = action[1]
             size = len(rule.expansion)
             if size:
                 del stack[-size:]
-            goto = states[stack[-1]][rule.origin.name]
-            stack.append(goto[1])
+            stack.append(states[stack[-1]][rule.origin.name][1])
             if stack[-1] == self._end_state:
                 return True
 
-    def parse_tokens(self, tokens: list[Token]) -> Tree:
+    def parse(self, key: tuple[tuple[str, str], ...]) -> Tree:
+        """Lark's tree for a token sequence given as (terminal, text) pairs."""
         interactive = self.parser.parse_interactive()
-        for token in tokens:
-            interactive.feed_token(token)
-        return interactive.feed_eof(tokens[-1])
+        for name, value in key:
+            interactive.feed_token(Token(name, value))
+        return interactive.feed_eof()
 
-    def triggers(self, text: str) -> Iterator[re.Match[str]]:
-        return self._trigger_re.finditer(text)
-
-    def candidates(self, text: str, pos: int) -> Iterator[tuple[list[Token], int]]:
-        """Token windows at pos with each accepted length, longest first."""
-        tokens = self.tokens_at(text, pos)
-        if not tokens:
-            return
-        for length in reversed(self.accepted_prefixes(tokens)):
-            yield tokens, length
+    def triggers(self, text: str) -> Iterator[int]:
+        """Offsets of the words where an expression can begin."""
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            matches = self._trigger_re.finditer(lowered)
+        else:  # a few characters change length when lowercased: search the text itself
+            matches = self._trigger_re_any_case.finditer(text)
+        for match in matches:
+            start = match.start()
+            before = text[start - 1] if start else ""
+            if before in _NOT_AFTER:
+                continue
+            if before in ".," and start > 1 and text[start - 2].isdigit():
+                continue  # "3.5 years": the digits after a decimal point
+            yield start

@@ -52,25 +52,40 @@ def _engine() -> tuple[Scanner, MeaningBuilder]:
     return Scanner(), MeaningBuilder()
 
 
+# Parsing and transforming depend only on the token sequence, and news
+# repeats its phrases ("on Friday", "last year"): a bounded cache of meanings.
+_MEANING_CACHE_SIZE = 4096
+_REJECTED = object()
+
+
+@functools.lru_cache(maxsize=_MEANING_CACHE_SIZE)
+def _meaning_of(key: tuple[tuple[str, str], ...]) -> tuple[object, str]:
+    scanner, builder = _engine()
+    tree = scanner.parse(key)
+    try:
+        return builder.transform(tree), _rule_name(tree)
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, Reject):
+            return _REJECTED, ""
+        raise
+
+
 def find_expressions(text: str) -> list[Found]:
     """Spans and meanings, in text order, longest match first at each start."""
-    scanner, builder = _engine()
+    scanner, _builder = _engine()
     found: list[Found] = []
     pos = 0
     for trigger in scanner.triggers(text):
-        if trigger.start() < pos:
+        if trigger < pos:
             continue
-        for tokens, length in scanner.candidates(text, trigger.start()):
-            tree = scanner.parse_tokens(tokens[:length])
-            try:
-                meaning = builder.transform(tree)
-            except VisitError as exc:
-                if isinstance(exc.orig_exc, Reject):
-                    continue
-                raise
-            first = _extent_start(tokens[:length], meaning)
-            start, end = tokens[first].start_pos, tokens[length - 1].end_pos
-            rule = _rule_name(tree)
+        tokens, lengths = scanner.longest(text, trigger)
+        for length in reversed(lengths):
+            key = tuple((t[0], t[1].casefold()) for t in tokens[:length])
+            meaning, rule = _meaning_of(key)
+            if meaning is _REJECTED:
+                continue
+            first = _extent_start(key, meaning)
+            start, end = tokens[first][2], tokens[length - 1][3]
             if _is_latent(text, start, end, meaning, rule):
                 continue
             found.append(Found(start, end, meaning, rule))
@@ -79,16 +94,16 @@ def find_expressions(text: str) -> list[Found]:
     return found
 
 
-def _extent_start(tokens: list, meaning: object) -> int:  # type: ignore[type-arg]
+def _extent_start(key: tuple[tuple[str, str], ...], meaning: object) -> int:
     """Index of the first token of the TimeML extent.
 
     An approximator stays outside a duration's extent ("about [five hours]",
     its mod records it), and "the" stays outside a hyphenated compound used
     as an adjective ("the [third-quarter] loss").
     """
-    if isinstance(meaning, Duration) and tokens[0].type == "APPROX" and len(tokens) > 1:
+    if isinstance(meaning, Duration) and key[0][0] == "APPROX" and len(key) > 1:
         return 1
-    if tokens[0].type == "THE" and len(tokens) > 2 and tokens[2].type == "HYPHEN":
+    if key[0][0] == "THE" and len(key) > 2 and key[2][0] == "HYPHEN":
         return 1
     return 0
 
