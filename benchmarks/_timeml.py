@@ -1,0 +1,175 @@
+"""Reading TimeML: gold documents of a corpus and inline-TIMEX3 system output.
+
+Shared by the benchmarks. Nothing here is specific to one corpus; the corpus
+files are read at run time and never copied into the project.
+
+A gold document (TempEval-3 ``.tml``) looks like::
+
+    <TimeML>
+      <DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" ...>19980108</TIMEX3></DCT>
+      <TEXT>... <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> ...</TEXT>
+    </TimeML>
+
+The raw text a tagger sees is the character content of ``<TEXT>`` with every
+tag removed and XML entities decoded (``&amp;`` -> ``&``), exactly what an XML
+parser reports as text. Gold offsets are offsets into that raw text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One TIMEX3 with its extent in the raw text (``text[start:end]``)."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None
+    value: str | None
+    rule: str = ""  # the system rule that produced it (empty for gold)
+
+
+@dataclass
+class Document:
+    """A gold document: raw text, publication date and gold TIMEX3s (DCT excluded)."""
+
+    name: str
+    text: str
+    dct: dt.date
+    dct_value: str
+    timexes: list[Timex] = field(default_factory=list)
+
+
+def _walk(elem: ET.Element, parts: list[str], pos: list[int], found: list[Timex]) -> None:
+    """Append the text content of ``elem`` to ``parts``; record TIMEX3 extents.
+
+    ``pos`` is a one-item list holding the running character offset.
+    """
+    start = pos[0]
+    if elem.text:
+        parts.append(elem.text)
+        pos[0] += len(elem.text)
+    for child in elem:
+        _walk(child, parts, pos, found)
+        if child.tail:
+            parts.append(child.tail)
+            pos[0] += len(child.tail)
+    if elem.tag == "TIMEX3" and pos[0] > start:  # empty (non-consuming) TIMEX3s have no extent
+        found.append(Timex(start, pos[0], "", elem.get("type"), elem.get("value")))
+
+
+def read_document(path: Path) -> Document:
+    """Parse one ``.tml`` file into raw text, DCT and gold TIMEX3s."""
+    root = ET.parse(path).getroot()
+    dct_timex = root.find("DCT/TIMEX3")
+    if dct_timex is None or not dct_timex.get("value"):
+        raise ValueError(f"{path}: no <DCT><TIMEX3 value=...>")
+    dct_value = dct_timex.get("value", "")
+    text_elem = root.find("TEXT")
+    if text_elem is None:
+        raise ValueError(f"{path}: no <TEXT>")
+    parts: list[str] = []
+    found: list[Timex] = []
+    # Walk TEXT's content only (its own tail lies outside the document text).
+    pos = [0]
+    if text_elem.text:
+        parts.append(text_elem.text)
+        pos[0] += len(text_elem.text)
+    for child in text_elem:
+        _walk(child, parts, pos, found)
+        if child.tail:
+            parts.append(child.tail)
+            pos[0] += len(child.tail)
+    text = "".join(parts)
+    timexes = sorted(
+        (Timex(t.start, t.end, text[t.start : t.end], t.type, t.value) for t in found),
+        key=lambda t: (t.start, t.end),
+    )
+    return Document(
+        name=path.stem,
+        text=text,
+        dct=dt.date.fromisoformat(dct_value[:10]),
+        dct_value=dct_value,
+        timexes=timexes,
+    )
+
+
+def iter_corpus(root: Path) -> Iterator[Path]:
+    """Every ``*.tml`` under ``root``, recursively, in a stable order."""
+    yield from sorted(root.rglob("*.tml"))
+
+
+# Inline TIMEX3 tags in system output (HeidelTime's TimeML does not escape
+# the text between tags, so it is read with a pattern, not an XML parser).
+_TIMEX_TAG = re.compile(r"<TIMEX3\b([^>]*)>|</TIMEX3>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+class InlineTimexes(NamedTuple):
+    """System TIMEX3s mapped to raw-text offsets, and how cleanly that went."""
+
+    timexes: list[Timex]
+    aligned: bool  # the output minus its tags was exactly the raw text
+    dropped: int  # expressions whose text could not be found in the raw text
+
+
+def read_inline_timexes(tagged: str, raw: str) -> InlineTimexes:
+    """Map the inline TIMEX3s of ``tagged`` (raw text plus tags) to offsets in ``raw``.
+
+    Normally removing the tags from ``tagged`` gives back ``raw`` and offsets
+    carry over directly. When the tool changed the text (whitespace,
+    characters), each expression is looked up in ``raw`` near the position it
+    had in the stripped output; expressions that cannot be found are dropped.
+    The system type is also stored as ``rule`` (the tool reports no rule).
+    """
+    plain: list[str] = []
+    pos = 0
+    last = 0
+    stack: list[tuple[int, dict[str, str]]] = []
+    spans: list[tuple[int, int, dict[str, str]]] = []
+    for m in _TIMEX_TAG.finditer(tagged):
+        chunk = tagged[last : m.start()]
+        plain.append(chunk)
+        pos += len(chunk)
+        last = m.end()
+        if m.group(0).startswith("</"):
+            if stack:
+                start, attrs = stack.pop()
+                if pos > start:
+                    spans.append((start, pos, attrs))
+        else:
+            stack.append((pos, dict(_ATTR.findall(m.group(1)))))
+    plain.append(tagged[last:])
+    stripped = "".join(plain)
+
+    out: list[Timex] = []
+    aligned = stripped == raw
+    for start, end, attrs in sorted(spans, key=lambda s: (s[0], s[1])):
+        piece = stripped[start:end]
+        if not aligned:
+            # Nearest occurrence of the same string in the raw text.
+            candidates = [m.start() for m in re.finditer(re.escape(piece), raw)]
+            if not candidates:
+                continue
+            offset = min(candidates, key=lambda c: abs(c - start))
+            start, end = offset, offset + len(piece)
+        out.append(
+            Timex(
+                start,
+                end,
+                raw[start:end],
+                attrs.get("type"),
+                attrs.get("value"),
+                rule=attrs.get("type", ""),
+            )
+        )
+    return InlineTimexes(out, aligned, len(spans) - len(out))
