@@ -22,7 +22,8 @@ from timeline._meaning import (
     Vague,
 )
 from timeline._model import TimeExpression, TimexType
-from timeline._resolve import Context, Resolution, as_future_shift, resolve
+from timeline._calendar import Period
+from timeline._resolve import GRAIN_ORDER, Context, Resolution, as_future_shift, resolve
 from timeline._scan import Scanner
 from timeline._tables import context_cues
 
@@ -175,9 +176,7 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a byte-order mark must not hide the first word
     out: list[TimeExpression] = []
-    reference = None
-    reference_tid = "t0"
-    reference_end = -1
+    history: list[_Reference] = []  # times that can anchor anaphora, in text order
     for i, item in enumerate(find_expressions(text), start=1):
         meaning = item.meaning
         signal = signal_before(text, item.start)
@@ -194,15 +193,44 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
             and direction == "future"
         ):
             meaning = as_future_shift(meaning)
-        in_sentence = reference_end >= sentence_bounds(text, item.start, item.end)[0]
-        ctx = Context(published=pub, reference=reference, direction=direction,
-                      reference_in_sentence=in_sentence)
+        ref = _choose_reference(meaning, history)
+        in_sentence = ref is not None and ref.end >= sentence_bounds(text, item.start, item.end)[0]
+        ctx = Context(published=pub, reference=ref.period if ref else None, direction=direction,
+                      reference_in_sentence=in_sentence)  # fmt: skip
         res = resolve(meaning, ctx)
         tid = f"t{i}"
-        out.append(_expression(text, item, res, tid, reference_tid, reference, pub, signal))
+        out.append(_expression(text, item, res, tid, ref, pub, signal))
         if _sets_reference(meaning, res):
-            reference, reference_tid, reference_end = res.period, tid, item.end
+            history.append(_Reference(res.period, tid, item.end))  # type: ignore[arg-type]
     return out
+
+
+@attrs.frozen
+class _Reference:
+    period: Period
+    tid: str
+    end: int
+
+
+def _choose_reference(meaning: object, history: list[_Reference]) -> _Reference | None:
+    """The reference time an anaphor counts from: the last time mentioned that
+    is at least as fine as its unit ("the quarter" after "the third quarter ...
+    next year" is the third quarter; "a year earlier" in a quarterly report
+    compares quarters)."""
+    if not history:
+        return None
+    grain = None
+    if isinstance(meaning, Shift):
+        grain = meaning.grain or meaning.unit
+    elif isinstance(meaning, AnaphoricUnit):
+        grain = meaning.unit
+    if grain not in GRAIN_ORDER:
+        return history[-1]
+    limit = GRAIN_ORDER.index(grain)
+    for ref in reversed(history):
+        if ref.period.grain in GRAIN_ORDER and GRAIN_ORDER.index(ref.period.grain) <= limit:
+            return ref
+    return history[-1]
 
 
 def _sets_reference(meaning: object, res: Resolution) -> bool:
@@ -220,10 +248,10 @@ def _sets_reference(meaning: object, res: Resolution) -> bool:
     return res.type in (TimexType.DATE, TimexType.TIME)
 
 
-def _expression(text, item, res, tid, reference_tid, reference, pub, signal) -> TimeExpression:  # type: ignore[no-untyped-def]
+def _expression(text, item, res, tid, ref, pub, signal) -> TimeExpression:  # type: ignore[no-untyped-def]
     if res.anchor == "reference":
-        anchor_tid = reference_tid
-        anchor_value = reference.value if reference else pub.isoformat()
+        anchor_tid = ref.tid if ref else "t0"
+        anchor_value = ref.period.value if ref else pub.isoformat()
     elif res.anchor == "publication":
         anchor_tid, anchor_value = "t0", pub.isoformat()
     else:
