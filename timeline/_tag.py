@@ -9,6 +9,7 @@ import re
 import attrs
 from lark.exceptions import VisitError
 
+from timeline._calendar import Period
 from timeline._context import sentence_bounds, signal_before, tense_direction, word_before
 from timeline._errors import InputError
 from timeline._meaning import (
@@ -22,7 +23,6 @@ from timeline._meaning import (
     Vague,
 )
 from timeline._model import TimeExpression, TimexType
-from timeline._calendar import Period
 from timeline._resolve import GRAIN_ORDER, Context, Resolution, as_future_shift, resolve
 from timeline._scan import Scanner
 from timeline._tables import context_cues
