@@ -51,7 +51,8 @@ def test_stdin():
         (["tag", "{binary}", "--published", "2016-01-25"], 1, "binary"),
         (["tag", "{latin1}", "--published", "2016-01-25"], 1, "not UTF-8"),
         (["tag", "{dir}", "--published", "2016-01-25"], 1, "directory"),
-        (["frobnicate"], 2, "usage"),
+        ([], 2, "required"),
+        (["frobnicate.txt"], 1, "no such file"),
     ],
 )
 def test_bad_input_gives_one_line(tmp_path, article, capsys, args, code, message):

@@ -10,6 +10,7 @@ from timeline._errors import (
 )
 from timeline._model import FarDate, TimeExpression, TimexType
 from timeline._tag import tag
+from timeline._timeline import Source, Timeline, TimelineEvent, extract, extract_many
 
 __all__ = [
     "DataTableError",
@@ -17,10 +18,15 @@ __all__ = [
     "GrammarError",
     "InconsistentConstraints",
     "InputError",
+    "Source",
     "ResolutionError",
     "TimeExpression",
+    "Timeline",
     "TimelineError",
+    "TimelineEvent",
     "TimexType",
+    "extract",
+    "extract_many",
     "tag",
 ]
 

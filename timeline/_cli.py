@@ -1,4 +1,7 @@
-"""Command line: ``timeline tag FILE|- --published YYYY-MM-DD [--format text|json]``.
+"""Command line.
+
+    timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json] [--explain]
+    timeline tag FILE|- --published YYYY-MM-DD [--format text|json]
 
 Bad input gives one line on stderr and exit status 1 (2 for bad usage),
 never a traceback.  Only TimelineError and OSError are caught: anything else
@@ -112,12 +115,53 @@ def _tag_command(argv: Sequence[str]) -> int:
     return 0
 
 
+def _timeline_command(argv: Sequence[str]) -> int:
+    from timeline._dateline import find_publication_date
+    from timeline._render import format_text as timeline_text
+    from timeline._render import to_json
+    from timeline._timeline import Source, extract_many
+
+    parser = _Parser(
+        prog="timeline",
+        description="Print the ordered timeline of dated news articles "
+        "('timeline tag ...' lists the temporal expressions only).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for stdin")
+    parser.add_argument("--published", type=_date,
+                        help="publication date, YYYY-MM-DD (default: the article's dateline)")  # fmt: skip
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--explain", action="store_true", help="show the evidence for each date")
+    args = parser.parse_args(argv)
+    if args.files.count("-") > 1:
+        parser.error("standard input (-) can be read only once")
+    sources, how = [], {}
+    for path in args.files:
+        text = read_text(path)
+        name = "stdin" if path == "-" else path
+        if args.published is not None:
+            published, how[name] = args.published, "given with --published"
+        else:
+            found = find_publication_date(text)
+            if found is None:
+                raise InputError(
+                    f"{name}: no publication date found at the top; pass --published YYYY-MM-DD"
+                )
+            published, how[name] = found[0], f'read from the dateline "{found[1]}"'
+        sources.append(Source(text, published, name))
+    timeline = extract_many(sources)
+    if args.format == "json":
+        print(json.dumps(to_json(timeline, how), indent=2, ensure_ascii=False))
+    else:
+        print(timeline_text(timeline, explain=args.explain, sources=how))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] == "tag":
             return _tag_command(args[1:])
-        _Parser(prog="timeline").error("usage: timeline tag FILE|- --published YYYY-MM-DD")
+        return _timeline_command(args)
     except TimelineError as exc:
         print(f"timeline: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR

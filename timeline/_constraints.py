@@ -1,0 +1,513 @@
+"""Constraint rules: evidence in the text -> constraints between time points.
+
+Each rule is a small named function over a ``Document`` (text, publication
+date, expressions, sentences, events) that yields ``Constraint``s; each
+constraint records the rule, the words it read and a strength.  Run order is
+the ``RULES`` list at the bottom.  Word knowledge (which signal means what)
+is in ``grammars/connectives.toml``.
+
+Time points are ``"<event id>.start"`` and ``"<event id>.end"``; a time
+expression's interval is given as bounds from ``ORIGIN``.  The unit is the
+minute since 0001-01-01.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Sequence
+
+import attrs
+
+from timeline._errors import DataTableError
+from timeline._events import Aspect, Event, Pos, Status, Tense
+from timeline._grammar import resource_path
+from timeline._model import Bound, TimeExpression, TimexType
+from timeline._segment import Sentence
+from timeline._solver import HARD, MEDIUM, ORIGIN, STRONG, WEAK, Constraint, Evidence
+
+MINUTES_PER_DAY = 1440
+_UNIT_MINUTES = {"S": 1 / 60, "H": 60, "D": MINUTES_PER_DAY, "W": 7 * MINUTES_PER_DAY,
+                 "M": 30 * MINUTES_PER_DAY, "Y": 365 * MINUTES_PER_DAY}  # fmt: skip
+_DURATION = re.compile(r"^P(?:T)?(\d+|X)([YMWDHS])$")
+
+
+def to_minutes(bound: Bound) -> int | None:
+    """Minutes since 0001-01-01 for a date or datetime; None for open or far bounds."""
+    if isinstance(bound, dt.datetime):
+        return (bound.toordinal() - 1) * MINUTES_PER_DAY + bound.hour * 60 + bound.minute
+    if isinstance(bound, dt.date):
+        return (bound.toordinal() - 1) * MINUTES_PER_DAY
+    return None
+
+
+def from_minutes(value: int | None) -> dt.date | dt.datetime | None:
+    """The inverse of to_minutes: a date at midnight, else a datetime."""
+    if value is None:
+        return None
+    days, rest = divmod(value, MINUTES_PER_DAY)
+    if not 0 <= days < dt.date.max.toordinal():
+        return None
+    day = dt.date.fromordinal(days + 1)
+    if rest == 0:
+        return day
+    return dt.datetime.combine(day, dt.time(rest // 60, rest % 60))
+
+
+def start(event: Event) -> str:
+    return f"{event.id}.start"
+
+
+def end(event: Event) -> str:
+    return f"{event.id}.end"
+
+
+@functools.cache
+def connectives() -> dict[str, dict[str, object]]:
+    path = resource_path("connectives.toml")
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataTableError(f"connectives.toml: {exc}") from exc
+    for section in ("time", "event", "vague_gap", "aspectual", "dateline"):
+        if section not in table:
+            raise DataTableError(f"connectives.toml: missing [{section}]")
+    return table
+
+
+@attrs.frozen
+class Document:
+    """What the rules read: one dated text and its stages' output.
+
+    Attributes:
+        text: the text.
+        published: the publication date.
+        expressions: tagged temporal expressions, in text order.
+        sentences: the sentences, in text order.
+        events: the events, in text order.
+    """
+
+    text: str
+    published: dt.date
+    expressions: tuple[TimeExpression, ...]
+    sentences: tuple[Sentence, ...]
+    events: tuple[Event, ...]
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @functools.cached_property
+    def _events_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    def event_by_id(self, event_id: str) -> Event | None:
+        return self._events_by_id.get(event_id)
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    @property
+    def publication_start(self) -> int:
+        return (self.published.toordinal() - 1) * MINUTES_PER_DAY
+
+    @property
+    def publication_end(self) -> int:
+        return self.publication_start + MINUTES_PER_DAY
+
+
+Rule = Callable[[Document], Iterator[Constraint]]
+
+
+def _evidence(rule: str, doc: Document, *spans: tuple[int, int], note: str | None = None) -> Evidence:
+    spans = tuple(sorted(s for s in spans if s[0] < s[1]))
+    words = " … ".join(doc.text[a:b] for a, b in spans)
+    return Evidence(rule, words, spans, description=note)
+
+
+def _trigger_span(event: Event) -> tuple[int, int]:
+    return (event.trigger_start, event.trigger_end)
+
+
+def _expr_span(expr: TimeExpression) -> tuple[int, int]:
+    if expr.signal_start is not None:
+        return (expr.signal_start, expr.end)
+    return (expr.start, expr.end)
+
+
+# ------------------------------------------------------------------ linking
+
+
+def governing_event(doc: Document, offset: int, end_offset: int) -> Event | None:
+    """The event a phrase at [offset, end_offset) belongs to.
+
+    In its clause, the nearest verb before it, else the nearest verb after
+    it; failing that, the nearest verb in its sentence; nouns only when the
+    sentence has no verb.
+    """
+    sentence = doc.sentence_of(offset)
+    candidates = [e for e in doc.events if e.sentence == sentence]
+    if not candidates:
+        return None
+    in_clause = [e for e in candidates if e.start <= offset < e.end]
+
+    def distance(e: Event) -> tuple[int, int]:
+        if e.trigger_end <= offset:
+            return (0, offset - e.trigger_end)
+        return (1, e.trigger_start - end_offset)
+
+    for pool in (in_clause, candidates):
+        verbs = [e for e in pool if e.pos is Pos.VERB and not _inside(e, offset, end_offset)]
+        if verbs:
+            return min(verbs, key=distance)
+    nouns = [e for e in candidates if not _inside(e, offset, end_offset)]
+    return min(nouns, key=distance) if nouns else None
+
+
+def _inside(event: Event, lo: int, hi: int) -> bool:
+    return lo <= event.trigger_start < hi
+
+
+def next_event(doc: Document, offset: int) -> Event | None:
+    """The first event whose trigger starts at or after offset, in the same sentence."""
+    sentence = doc.sentence_of(offset)
+    after = [e for e in doc.events if e.sentence == sentence and e.trigger_start >= offset]
+    return min(after, key=lambda e: e.trigger_start) if after else None
+
+
+# ------------------------------------------------------------------ rules
+
+
+def event_interval(doc: Document) -> Iterator[Constraint]:
+    """Every event starts before it ends."""
+    for event in doc.events:
+        yield Constraint(start(event), end(event), lo=0, strength=HARD,
+                         evidence=_evidence("event-interval", doc, _trigger_span(event)))  # fmt: skip
+
+
+def _anchorable(expr: TimeExpression) -> bool:
+    if expr.value is None:
+        return False
+    if expr.type in (TimexType.DATE, TimexType.TIME):
+        return expr.earliest is not None or expr.latest is not None
+    return expr.type is TimexType.DURATION and expr.anchor == "publication"
+
+
+_DATELINE_END = re.compile(r"[ \t)]*(?:[-–—|]|$)", re.MULTILINE)
+
+
+def is_dateline(doc: Document, expr: TimeExpression) -> bool:
+    """The article's own date at its top ("LONDON, 12 June 2019 -", "Published:
+    2023-11-16"): it dates the text, not an event of the text."""
+    if expr.start > DATELINE_REACH or expr.value != doc.published.isoformat():
+        return False
+    line_start = doc.text.rfind("\n", 0, expr.start) + 1
+    before = doc.text[line_start : expr.start].casefold()
+    words = connectives()["dateline"]["words"]  # type: ignore[index]
+    return bool(_DATELINE_END.match(doc.text, expr.end)) or any(w in before for w in words)
+
+
+# How far into a text a dateline can be (the headline block).
+DATELINE_REACH = 600
+
+
+def _links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
+    """(expression, its event, relation) for every anchorable time expression."""
+    table = connectives()["time"]
+    for expr in doc.expressions:
+        if not _anchorable(expr) or is_dateline(doc, expr):
+            continue
+        signal = (expr.signal or "").casefold()
+        relation = table.get(signal, "within") if signal else "within"
+        if relation == "lasts":
+            continue
+        event = governing_event(doc, expr.signal_start or expr.start, expr.end)
+        if event is not None:
+            yield expr, _finite(doc, event), str(relation)
+
+
+def _finite(doc: Document, event: Event) -> Event:
+    """The verb that carries tense and time for a complement: "began" for
+    "began bombing", "scheduled" is not one (a plan has its own time)."""
+    if event.governor is None:
+        return event
+    governor = doc.event_by_id(event.governor)
+    if governor is not None and str(governor.event_class) == "ASPECTUAL":
+        return governor
+    return event
+
+
+def aspectual(doc: Document) -> Iterator[Constraint]:
+    """'began bombing': the bombing starts while the beginning happens;
+    'stopped firing': the firing ends then."""
+    table = connectives()["aspectual"]
+    begins, ends = set(table["begin"]), set(table["end"])  # type: ignore[call-overload]
+    for event in doc.events:
+        governor = doc.event_by_id(event.governor) if event.governor else None
+        if governor is None or str(governor.event_class) != "ASPECTUAL":
+            continue
+        lemma = governor.lemma.casefold()
+        if lemma not in begins and lemma not in ends:
+            continue
+        point = start(event) if lemma in begins else end(event)
+        ev = _evidence("aspectual", doc, _trigger_span(governor), _trigger_span(event))
+        yield Constraint(start(governor), point, lo=0, evidence=ev, strength=STRONG)
+        yield Constraint(point, end(governor), lo=0, evidence=ev, strength=STRONG)
+
+
+def time_anchor(doc: Document) -> Iterator[Constraint]:
+    """A time expression and its signal place the event of its clause.
+
+    "seized Rabiya on Sunday" puts the seizure inside Sunday; "since
+    September" starts an event in September; "by Friday" ends it by Friday.
+    """
+    for expr, event, relation in _links(doc):
+        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        vague = expr.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+        strength = MEDIUM if vague else STRONG
+        ev = _evidence(f"time-{relation}", doc, _trigger_span(event), _expr_span(expr))
+        s, e = start(event), end(event)
+        if relation == "within":
+            if lo is not None:
+                yield Constraint(ORIGIN, s, lo=lo, evidence=ev, strength=strength)
+            if hi is not None:
+                yield Constraint(ORIGIN, e, hi=hi, evidence=ev, strength=strength)
+        elif relation in ("starts_in", "ends_in"):
+            point = s if relation == "starts_in" else e
+            if lo is not None:
+                yield Constraint(ORIGIN, point, lo=lo, evidence=ev, strength=strength)
+            if hi is not None:
+                yield Constraint(ORIGIN, point, hi=hi, evidence=ev, strength=strength)
+        elif relation == "ends_by" and hi is not None:
+            yield Constraint(ORIGIN, e, hi=hi, evidence=ev, strength=strength)
+        elif relation == "before" and lo is not None:
+            yield Constraint(ORIGIN, e, hi=lo, evidence=ev, strength=strength)
+        elif relation == "after" and hi is not None:
+            yield Constraint(ORIGIN, s, lo=hi, evidence=ev, strength=strength)
+
+
+def duration_span(value: str | None, mod: str | None = None) -> tuple[int | None, int | None]:
+    """Least and most minutes a TIMEX3 duration allows ('P3D' -> 2 to 4 days)."""
+    match = _DURATION.match(value or "")
+    if not match:
+        return None, None
+    unit = _UNIT_MINUTES[match[2]]
+    if value.startswith("PT") and match[2] == "M":  # type: ignore[union-attr]
+        unit = 1
+    if match[1] == "X":
+        least, most = connectives()["vague_gap"]["unknown"]  # type: ignore[misc]
+        return int(least * unit), int(most * unit)
+    amount = int(match[1]) * unit
+    slack = unit if unit >= MINUTES_PER_DAY else max(unit, amount // 10)
+    lo, hi = int(max(0, amount - slack)), int(amount + slack)
+    if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        lo = 0
+    elif mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        hi = None  # type: ignore[assignment]
+    return lo, hi
+
+
+_OF_PHRASE = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
+def duration_of(doc: Document) -> Iterator[Constraint]:
+    """'for two weeks', 'three days of bombing': the event lasts that long."""
+    table = connectives()["time"]
+    for expr in doc.expressions:
+        if expr.type is not TimexType.DURATION or expr.anchor == "publication":
+            continue
+        lo, hi = duration_span(expr.value, expr.mod)
+        if lo is None and hi is None:
+            continue
+        of = _OF_PHRASE.match(doc.text, expr.end)
+        if of:  # "three days of intense bombing": the noun after "of"
+            event = next_event(doc, of.end())
+        elif table.get((expr.signal or "").casefold()) == "lasts":
+            event = governing_event(doc, expr.signal_start or expr.start, expr.end)
+        else:
+            continue
+        if event is None:
+            continue
+        ev = _evidence("duration", doc, _trigger_span(event), _expr_span(expr))
+        yield Constraint(start(event), end(event), lo=lo, hi=hi, evidence=ev, strength=MEDIUM)
+
+
+_EVENT_SIGNAL = re.compile(r"\b([A-Za-z]+)\b")
+
+
+def event_signal(doc: Document) -> Iterator[Constraint]:
+    """A connective between two events orders them.
+
+    "killed after three days of bombing": the killing starts after the
+    bombing ends; "days before the talks": the fall ends before the talks
+    begin, one to several days before; "since warplanes began bombing": the
+    gains start after the bombing starts; "amid raids": they overlap.
+    """
+    table = connectives()["event"]
+    words = {str(k) for k in table}
+    for sentence in doc.sentences:
+        for match in _EVENT_SIGNAL.finditer(doc.text, sentence.start, sentence.end):
+            word = match.group(1).casefold()
+            if word not in words:
+                continue
+            relation = str(table[word])
+            after_signal = match.end()
+            gap_expr = _duration_ending_at(doc, match.start())
+            other = _event_after_signal(doc, after_signal, sentence)
+            if other is None:
+                continue
+            this = _matrix_event(doc, match.start(), other)
+            if this is None:
+                continue
+            spans = [_trigger_span(this), match.span(1), _trigger_span(other)]
+            if gap_expr is not None:
+                spans.append((gap_expr.start, gap_expr.end))
+            ev = _evidence(f"event-{relation}", doc, *spans)
+            yield from _order(relation, this, other, ev, gap_expr)
+
+
+def _matrix_event(doc: Document, offset: int, other: Event) -> Event | None:
+    """The event a connective attaches to: the nearest verb before it in the
+    sentence ("gains ... since X"), or, for a sentence-initial connective
+    ("After the vote, X"), the first verb after the introduced event."""
+    sentence = doc.sentence_of(offset)
+    verbs = [e for e in doc.events if e.sentence == sentence and e.pos is Pos.VERB
+             and e.id != other.id and e.governor != other.id and other.governor != e.id]  # fmt: skip
+    before = [e for e in verbs if e.trigger_end <= offset]
+    if before:
+        return _finite(doc, max(before, key=lambda e: e.trigger_end))
+    after = [e for e in verbs if e.trigger_start > other.trigger_end]
+    return _finite(doc, min(after, key=lambda e: e.trigger_start)) if after else None
+
+
+def _duration_ending_at(doc: Document, offset: int) -> TimeExpression | None:
+    """'days' in 'days before X': a duration just before the signal word."""
+    for expr in doc.expressions:
+        if expr.type is TimexType.DURATION and 0 <= offset - expr.end <= 1:
+            return expr
+    return None
+
+
+def _event_after_signal(doc: Document, offset: int, sentence: Sentence) -> Event | None:
+    """The event a signal introduces, skipping a time phrase that names its length.
+
+    Returns None when the signal governs a time expression instead ("after
+    Monday" is the time-anchor rule's business).
+    """
+    for expr in doc.expressions:
+        if 0 <= expr.start - offset <= 2:
+            if expr.type is not TimexType.DURATION or not _OF_PHRASE.match(doc.text, expr.end):
+                return None
+            offset = expr.end
+            break
+    event = next_event(doc, offset)
+    if event is None or event.trigger_start - offset > 60 or event.trigger_start >= sentence.end:
+        return None
+    return event
+
+
+def _order(relation: str, this: Event, other: Event, ev: Evidence,
+           gap: TimeExpression | None) -> Iterator[Constraint]:  # fmt: skip
+    if relation == "after":
+        lo, hi = duration_span(gap.value) if gap is not None else (0, None)
+        yield Constraint(end(other), start(this), lo=lo, hi=hi, evidence=ev, strength=MEDIUM)
+    elif relation == "before":
+        lo, hi = duration_span(gap.value) if gap is not None else (0, None)
+        yield Constraint(end(this), start(other), lo=lo, hi=hi, evidence=ev, strength=MEDIUM)
+    elif relation == "since":
+        yield Constraint(start(other), start(this), lo=0, evidence=ev, strength=MEDIUM)
+    elif relation == "until":
+        yield Constraint(start(other), end(this), lo=0, evidence=ev, strength=MEDIUM)
+    elif relation == "overlap":
+        # Overlap: each starts before the other ends.
+        yield Constraint(start(this), end(other), lo=0, evidence=ev, strength=MEDIUM)
+        yield Constraint(start(other), end(this), lo=0, evidence=ev, strength=MEDIUM)
+
+
+_PAST_TENSES = (Tense.PAST, Tense.PAST_PERFECT, Tense.PRESENT_PERFECT)
+
+
+def tense(doc: Document) -> Iterator[Constraint]:
+    """Tense against publication.
+
+    A past or perfect event has ended (a perfect one at least started) by the
+    end of the publication day; a future or planned-from-now event starts
+    after publication begins; a present state holds on the publication day.
+    """
+    pub_start, pub_end = doc.publication_start, doc.publication_end
+    for event in doc.events:
+        if event.polarity != "POS" or event.status in (Status.NEGATED, Status.HYPOTHETICAL):
+            continue
+        label = event.tense_label if hasattr(event, "tense_label") else event.tense
+        ev = _evidence(f"tense-{str(label).lower()}", doc, _trigger_span(event))
+        if event.status is Status.PLANNED or label is Tense.FUTURE:
+            if label in (Tense.FUTURE, Tense.PRESENT):
+                yield Constraint(ORIGIN, start(event), lo=pub_start, evidence=ev, strength=MEDIUM)
+            continue
+        if label is Tense.PRESENT_PERFECT:
+            yield Constraint(ORIGIN, start(event), hi=pub_end, evidence=ev, strength=MEDIUM)
+            if event.aspect is not Aspect.PERFECTIVE_PROGRESSIVE:
+                yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
+        elif label in _PAST_TENSES:
+            yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=MEDIUM)
+        elif label is Tense.PRESENT and event.pos is Pos.VERB:
+            yield Constraint(ORIGIN, start(event), hi=pub_end, evidence=ev, strength=WEAK)
+            yield Constraint(ORIGIN, end(event), lo=pub_start, evidence=ev, strength=WEAK)
+
+
+def continues_since(doc: Document) -> Iterator[Constraint]:
+    """'has made gains since September': still running at publication."""
+    pub_start = doc.publication_start
+    for event in doc.events:
+        label = getattr(event, "tense_label", event.tense)
+        if label is not Tense.PRESENT_PERFECT or event.status is Status.NEGATED:
+            continue
+        sentence = doc.sentences[event.sentence] if event.sentence < len(doc.sentences) else None
+        if sentence is None:
+            continue
+        since = re.search(r"\bsince\b", doc.text[event.trigger_end : sentence.end], re.IGNORECASE)
+        if since is None:
+            continue
+        at = event.trigger_end + since.start()
+        ev = _evidence("since-continues", doc, _trigger_span(event), (at, at + 5))
+        yield Constraint(ORIGIN, end(event), lo=pub_start, evidence=ev, strength=MEDIUM)
+
+
+def narrative_order(doc: Document) -> Iterator[Constraint]:
+    """Weak default: past-tense main clauses of one sentence are told in order."""
+    previous: Event | None = None
+    for event in doc.events:
+        if event.pos is not Pos.VERB or event.tense is not Tense.PAST or event.governor:
+            continue
+        if event.aspect is not Aspect.NONE or event.status not in (Status.ASSERTED, Status.REPORTED):
+            continue
+        if event.event_class == "REPORTING":
+            continue
+        if previous is not None and previous.sentence == event.sentence:
+            ev = _evidence("narrative-order", doc, _trigger_span(previous), _trigger_span(event))
+            yield Constraint(start(previous), start(event), lo=0, evidence=ev, strength=WEAK)
+        previous = event
+
+
+# Run order: definitional, then text anchors, then connectives, then defaults.
+RULES: Sequence[tuple[str, Rule]] = (
+    ("event-interval", event_interval),
+    ("time-anchor", time_anchor),
+    ("duration", duration_of),
+    ("aspectual", aspectual),
+    ("event-signal", event_signal),
+    ("tense", tense),
+    ("since-continues", continues_since),
+    ("narrative-order", narrative_order),
+)
+
+
+def constraints_for(doc: Document) -> list[Constraint]:
+    out: list[Constraint] = []
+    for _name, rule in RULES:
+        out.extend(rule(doc))
+    return out
