@@ -1,0 +1,1393 @@
+"""Sentences, tokens and clauses, each with exact character offsets.
+
+The first stage of the pipeline (see DESIGN.md, "Events and constraints")::
+
+    split_sentences(text)              -> [Sentence]
+    tag_tokens(text, sentence)         -> [Token]   words with a coarse part of speech
+    split_clauses(text, sentence)      -> [Clause]
+
+Everything is rule based and linear in the length of the text. Language
+knowledge (abbreviations, auxiliaries, closed-class words, verb forms, clause
+cues) lives in the TOML tables under ``grammars/events/``; this module holds
+only the mechanics. Offsets are into the text given, so ``text[s.start:s.end]
+== s.text`` for every sentence, token and clause.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from timeline._errors import DataTableError
+
+__all__ = [
+    "Clause",
+    "Lexicon",
+    "Sentence",
+    "Tag",
+    "Token",
+    "lexicon",
+    "load_table",
+    "split_clauses",
+    "split_sentences",
+    "tag_tokens",
+    "tokenize",
+]
+
+# --------------------------------------------------------------------------
+# Data tables
+# --------------------------------------------------------------------------
+
+_TABLE_FOLDER = "events"
+
+
+def _read_table_text(name: str) -> tuple[str, str]:
+    """Return the text of table *name* and the path to name in messages."""
+    try:
+        resource = resources.files("timeline.grammars") / _TABLE_FOLDER / name
+        if resource.is_file():
+            return resource.read_text(encoding="utf-8"), f"grammars/{_TABLE_FOLDER}/{name}"
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        pass
+    path = Path(__file__).resolve().parent.parent / "grammars" / _TABLE_FOLDER / name
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataTableError(f"{name}: cannot read the data table: {exc}") from exc
+
+
+@functools.cache
+def load_table(name: str) -> Mapping[str, Any]:
+    """Load the TOML table ``grammars/events/<name>`` once.
+
+    Raises:
+        DataTableError: the file is missing or is not valid TOML; the message
+            names the file and the line.
+    """
+    text, where = _read_table_text(name)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataTableError(f"{where}: {exc}") from exc
+
+
+def _section(table: Mapping[str, Any], name: str, section: str) -> Mapping[str, Any]:
+    value = table.get(section)
+    if not isinstance(value, dict):
+        raise DataTableError(f"{name}: section [{section}] is missing or is not a table")
+    return value
+
+
+def _fold(word: str) -> str:
+    return word.casefold().replace("\u2019", "'")
+
+
+def word_list(name: str, section: str, key: str = "words") -> frozenset[str]:
+    """The casefolded strings of ``[section] key = [...]`` in table *name*.
+
+    Raises:
+        DataTableError: the list is missing, holds a non-string or empty
+            string, or repeats an entry; the message names file, section and row.
+    """
+    table = load_table(name)
+    values = _section(table, name, section).get(key)
+    if not isinstance(values, list):
+        raise DataTableError(f"{name}: [{section}] {key} is missing or is not a list")
+    seen: set[str] = set()
+    for row, value in enumerate(values, 1):
+        if not isinstance(value, str) or not value.strip():
+            raise DataTableError(f"{name}: [{section}] {key} row {row}: {value!r} is not a word")
+        folded = _fold(value.strip())
+        if folded in seen:
+            raise DataTableError(f"{name}: [{section}] {key} row {row}: {value!r} is repeated")
+        seen.add(folded)
+    return frozenset(seen)
+
+
+def string_map(name: str, section: str, allowed: Iterable[str] | None = None) -> dict[str, str]:
+    """The ``key = "VALUE"`` rows of ``[section]`` in *name*, keys casefolded.
+
+    Raises:
+        DataTableError: a value is not a string or not one of *allowed*.
+    """
+    table = _section(load_table(name), name, section)
+    allowed_set = frozenset(allowed) if allowed is not None else None
+    out: dict[str, str] = {}
+    for row, (key, value) in enumerate(table.items(), 1):
+        if not isinstance(value, str) or (allowed_set is not None and value not in allowed_set):
+            raise DataTableError(
+                f"{name}: [{section}] row {row} ({key!r}): {value!r} is not one of "
+                f"{sorted(allowed_set) if allowed_set else 'strings'}"
+            )
+        folded = _fold(key)
+        if folded in out:
+            raise DataTableError(f"{name}: [{section}] row {row}: {key!r} is repeated")
+        out[folded] = value
+    return out
+
+
+# --------------------------------------------------------------------------
+# Verb morphology (regular rules; irregular forms come from verbs.toml)
+# --------------------------------------------------------------------------
+
+_VOWELS = frozenset("aeiou")
+
+
+def _cvc(lemma: str) -> bool:
+    """Whether the lemma ends consonant-vowel-consonant (stop -> stopped)."""
+    return (
+        len(lemma) >= 3
+        and lemma[-1] not in _VOWELS
+        and lemma[-1] not in "wxy"
+        and lemma[-2] in _VOWELS
+        and lemma[-3] not in _VOWELS
+    )
+
+
+def third_person(lemma: str) -> str:
+    """The -s form of a verb lemma by rule (go -> goes, carry -> carries)."""
+    if lemma.endswith(("s", "x", "z", "ch", "sh")) or (
+        lemma.endswith("o") and not lemma.endswith("oo")
+    ):
+        return lemma + "es"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def past_forms(lemma: str) -> list[str]:
+    """The regular -ed forms of a lemma (both spellings where doubling varies)."""
+    if lemma.endswith("e"):
+        return [lemma + "d"]
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        return [lemma[:-1] + "ied"]
+    forms = [lemma + "ed"]
+    if _cvc(lemma):
+        forms.append(lemma + lemma[-1] + "ed")
+    if lemma.endswith("c"):
+        forms.append(lemma + "ked")
+    return forms
+
+
+def ing_forms(lemma: str) -> list[str]:
+    """The regular -ing forms of a lemma (both spellings where doubling varies)."""
+    if lemma.endswith("ie"):
+        return [lemma[:-2] + "ying"]
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return [lemma[:-1] + "ing"]
+    forms = [lemma + "ing"]
+    if _cvc(lemma):
+        forms.append(lemma + lemma[-1] + "ing")
+    if lemma.endswith("c"):
+        forms.append(lemma + "king")
+    return forms
+
+
+# --------------------------------------------------------------------------
+# Lexicon
+# --------------------------------------------------------------------------
+
+VERB_FORMS = ("VB", "VBZ", "VBD", "VBN", "VBG")
+TENSE_WORDS = ("PRESENT", "PAST", "NONE", "FUTURE")
+
+
+@attrs.frozen
+class Lexicon:
+    """Word classes loaded from the ``grammars/events`` tables.
+
+    Attributes:
+        title_abbrevs: abbreviations that never end a sentence ("mr", "gen").
+        month_abbrevs: month abbreviations ("feb"), no break before a number.
+        other_abbrevs: abbreviations that end a sentence only before a starter.
+        capital_abbrevs: like ``other_abbrevs`` but only when capitalised ("ill").
+        sentence_starters: frequent sentence-initial words.
+        be: form of "be" -> tense word (PRESENT, PAST, NONE).
+        have: form of "have" -> tense word.
+        do: form of "do" -> tense word.
+        modals: modal -> tense word (FUTURE or NONE).
+        modal_names: clipped modal host -> the modal shown ("wo" -> "will").
+        hypothetical_modals: modals whose events are only possible.
+        negation: negators ("not", "n't", "never").
+        clitics: contraction suffixes split off their host ("n't", "'s").
+        clitic_verb_hosts: hosts after which "'s" is a verb, not a possessive.
+        fused: words written as one that are two tokens -> length of the
+            first ("cannot" -> 3).
+        determiners, possessives, subject_pronouns, object_pronouns,
+        prepositions, infinitive, adverbs, coordinators, numbers, time_words:
+            closed word classes.
+        adjective_suffixes: endings read as adjectives ("ous", "ive").
+        verb_forms: word form -> tuple of (form tag, lemma), form tag in
+            VB, VBZ, VBD, VBN, VBG.
+        not_verbs: words that look like verb forms but are not.
+        negative_prefixes: prefixes of unknown -ed words that make them
+            adjectives ("un": "unchanged").
+        adjectives: participles read as adjectives after "be".
+        adjectival: -ing forms read as adjectives before a noun even after a
+            preposition ("amid rising tides"; but "by sharing information").
+        reporting: reporting verb lemmas (a complement clause follows them).
+        complement_verbs: lemmas that take a bare complement clause (reporting
+            and belief verbs: "said the town fell", "fear they are losing").
+        hard_separators: punctuation that always ends a clause.
+        soft_separators: punctuation that ends a clause unless a piece is verbless.
+        cues: clause cue phrases (tuples of words) -> cue kind
+            (coordinator, subordinator, relative).
+        max_cue_length: number of words of the longest cue phrase.
+        relatives: single-word relative cues ("which", "who", "that").
+        subordinators: single-word subordinating cues ("when", "because").
+        cues_single: all single-word clause cues.
+        not_cues: fixed phrases in which a cue word opens no clause ("as many as").
+        max_not_cue_length: number of words of the longest such phrase.
+    """
+
+    title_abbrevs: frozenset[str]
+    month_abbrevs: frozenset[str]
+    other_abbrevs: frozenset[str]
+    capital_abbrevs: frozenset[str] = attrs.field(kw_only=True)
+    sentence_starters: frozenset[str] = attrs.field(kw_only=True)
+    be: Mapping[str, str] = attrs.field(kw_only=True)
+    have: Mapping[str, str] = attrs.field(kw_only=True)
+    do: Mapping[str, str] = attrs.field(kw_only=True)
+    modals: Mapping[str, str] = attrs.field(kw_only=True)
+    modal_names: Mapping[str, str] = attrs.field(kw_only=True)
+    hypothetical_modals: frozenset[str] = attrs.field(kw_only=True)
+    negation: frozenset[str] = attrs.field(kw_only=True)
+    clitics: tuple[str, ...] = attrs.field(kw_only=True)
+    clitic_verb_hosts: frozenset[str] = attrs.field(kw_only=True)
+    fused: Mapping[str, int] = attrs.field(kw_only=True)
+    determiners: frozenset[str] = attrs.field(kw_only=True)
+    possessives: frozenset[str] = attrs.field(kw_only=True)
+    subject_pronouns: frozenset[str] = attrs.field(kw_only=True)
+    object_pronouns: frozenset[str] = attrs.field(kw_only=True)
+    prepositions: frozenset[str] = attrs.field(kw_only=True)
+    infinitive: frozenset[str] = attrs.field(kw_only=True)
+    adverbs: frozenset[str] = attrs.field(kw_only=True)
+    coordinators: frozenset[str] = attrs.field(kw_only=True)
+    numbers: frozenset[str] = attrs.field(kw_only=True)
+    time_words: frozenset[str] = attrs.field(kw_only=True)
+    adjective_suffixes: tuple[str, ...] = attrs.field(kw_only=True)
+    verb_forms: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(kw_only=True)
+    not_verbs: frozenset[str] = attrs.field(kw_only=True)
+    negative_prefixes: tuple[str, ...] = attrs.field(kw_only=True)
+    adjectives: frozenset[str] = attrs.field(kw_only=True)
+    adjectival: frozenset[str] = attrs.field(kw_only=True)
+    reporting: frozenset[str] = attrs.field(kw_only=True)
+    complement_verbs: frozenset[str] = attrs.field(kw_only=True)
+    hard_separators: frozenset[str] = attrs.field(kw_only=True)
+    soft_separators: frozenset[str] = attrs.field(kw_only=True)
+    cues: Mapping[tuple[str, ...], str] = attrs.field(kw_only=True)
+    max_cue_length: int = attrs.field(kw_only=True)
+    relatives: frozenset[str] = attrs.field(kw_only=True)
+    subordinators: frozenset[str] = attrs.field(kw_only=True)
+    cues_single: frozenset[str] = attrs.field(kw_only=True)
+    not_cues: frozenset[tuple[str, ...]] = attrs.field(kw_only=True)
+    max_not_cue_length: int = attrs.field(kw_only=True)
+
+
+_ALNUM_RE = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*")
+
+
+def _verb_forms(
+    name: str = "verbs.toml",
+) -> tuple[dict[str, tuple[tuple[str, str], ...]], set[str]]:
+    table = load_table(name)
+    forms: dict[str, set[tuple[str, str]]] = {}
+
+    def add(form: str, tag: str, lemma: str) -> None:
+        forms.setdefault(form, set()).add((tag, lemma))
+
+    irregular = _section(table, name, "irregular")
+    lemmas: set[str] = set()
+    for row, (lemma, value) in enumerate(irregular.items(), 1):
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            raise DataTableError(
+                f"{name}: [irregular] row {row} ({lemma!r}): expected [past, participle]"
+            )
+        lemma_f = _fold(lemma)
+        if not _ALNUM_RE.fullmatch(lemma_f):
+            raise DataTableError(f"{name}: [irregular] row {row}: {lemma!r} is not a word")
+        lemmas.add(lemma_f)
+        for tag, cell in zip(("VBD", "VBN"), value, strict=True):
+            for alt in cell.split("|"):
+                alt_f = _fold(alt.strip())
+                if not _ALNUM_RE.fullmatch(alt_f):
+                    raise DataTableError(
+                        f"{name}: [irregular] row {row} ({lemma!r}): {alt!r} is not a word"
+                    )
+                add(alt_f, tag, lemma_f)
+        add(lemma_f, "VB", lemma_f)
+        add(third_person(lemma_f), "VBZ", lemma_f)
+        for ing in ing_forms(lemma_f):
+            add(ing, "VBG", lemma_f)
+    regular = set(word_list(name, "regular", "lemmas"))
+    classes = _section(table, name, "class")
+    for cls in classes:
+        regular |= word_list(name, "class", cls)
+    for lemma in regular - lemmas:
+        add(lemma, "VB", lemma)
+        add(third_person(lemma), "VBZ", lemma)
+        for past in past_forms(lemma):
+            add(past, "VBD", lemma)
+            add(past, "VBN", lemma)
+        for ing in ing_forms(lemma):
+            add(ing, "VBG", lemma)
+    return {k: tuple(sorted(v)) for k, v in forms.items()}, regular | lemmas
+
+
+def _fused(name: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for row, (word, host) in enumerate(string_map(name, "fused").items(), 1):
+        if not word.startswith(_fold(host)) or len(host) >= len(word):
+            raise DataTableError(f"{name}: [fused] row {row}: {host!r} does not start {word!r}")
+        out[word] = len(host)
+    return out
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon built from the tables (loaded once, then shared)."""
+    ab, aux, fw, verbs, cl = (
+        "abbreviations.toml",
+        "auxiliaries.toml",
+        "function_words.toml",
+        "verbs.toml",
+        "clauses.toml",
+    )
+    verb_forms, _ = _verb_forms(verbs)
+    cues: dict[tuple[str, ...], str] = {}
+    for kind, key in (
+        ("coordinator", "coordinators"),
+        ("subordinator", "subordinators"),
+        ("relative", "relatives"),
+    ):
+        for phrase in word_list(cl, "cues", key):
+            words = tuple(phrase.split())
+            cues.setdefault(words, kind)
+    clitics = tuple(sorted(word_list(aux, "clitics", "suffixes"), key=lambda s: (-len(s), s)))
+    not_cues = frozenset(tuple(p.split()) for p in word_list(cl, "not_cues", "phrases"))
+    return Lexicon(
+        word_list(ab, "title"),
+        word_list(ab, "month"),
+        word_list(ab, "other"),
+        capital_abbrevs=word_list(ab, "capitalized"),
+        sentence_starters=word_list(ab, "sentence_starters"),
+        be=string_map(aux, "be", TENSE_WORDS),
+        have=string_map(aux, "have", TENSE_WORDS),
+        do=string_map(aux, "do", TENSE_WORDS),
+        modals=string_map(aux, "modals", TENSE_WORDS),
+        modal_names=string_map(aux, "modal_names"),
+        hypothetical_modals=word_list(aux, "hypothetical"),
+        negation=word_list(aux, "negation"),
+        clitics=clitics,
+        clitic_verb_hosts=word_list(aux, "clitics", "verb_hosts"),
+        fused=_fused(aux),
+        determiners=word_list(fw, "determiners"),
+        possessives=word_list(fw, "possessives"),
+        subject_pronouns=word_list(fw, "subject_pronouns"),
+        object_pronouns=word_list(fw, "object_pronouns"),
+        prepositions=word_list(fw, "prepositions"),
+        infinitive=word_list(fw, "infinitive"),
+        adverbs=word_list(fw, "adverbs"),
+        coordinators=word_list(fw, "coordinators"),
+        numbers=word_list(fw, "numbers"),
+        time_words=word_list(fw, "time_words"),
+        adjective_suffixes=tuple(sorted(word_list(fw, "adjective_suffixes"))),
+        verb_forms=verb_forms,
+        not_verbs=word_list(verbs, "not_verbs"),
+        negative_prefixes=tuple(sorted(word_list(verbs, "not_verbs", "negative_prefixes"))),
+        adjectives=word_list(verbs, "adjectives"),
+        adjectival=word_list(verbs, "adjectives", "before_nouns"),
+        reporting=word_list(verbs, "class", "REPORTING"),
+        complement_verbs=word_list(verbs, "class", "REPORTING")
+        | word_list(verbs, "class", "I_STATE"),
+        hard_separators=word_list(cl, "separators", "hard"),
+        soft_separators=word_list(cl, "separators", "soft"),
+        cues=cues,
+        max_cue_length=max((len(k) for k in cues), default=1),
+        relatives=frozenset(k[0] for k, v in cues.items() if v == "relative" and len(k) == 1),
+        subordinators=frozenset(
+            k[0] for k, v in cues.items() if v == "subordinator" and len(k) == 1
+        ),
+        cues_single=frozenset(k[0] for k in cues if len(k) == 1),
+        not_cues=not_cues,
+        max_not_cue_length=max((len(k) for k in not_cues), default=1),
+    )
+
+
+# --------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of the text.
+
+    Attributes:
+        index: position of the sentence in the text, from 0.
+        start: offset of its first character.
+        end: offset just past its last character.
+        text: ``text[start:end]``, with no surrounding whitespace.
+    """
+
+    index: int = attrs.field(validator=attrs.validators.ge(0))
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field(validator=attrs.validators.ge(0))
+    text: str = attrs.field(kw_only=True)
+
+
+_CHUNK_RE = re.compile(r"\S+")
+_CLOSERS = "\"'\u201d\u2019)]}\u00bb"
+_OPENERS = "\"'\u201c\u2018([{\u00ab`"
+_ENDERS = ".!?\u2026"
+_ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_PARAGRAPH_SEPARATORS = ("\u2029", "\u2028")
+
+
+def _first_word(chunk: str) -> str:
+    match = _ALNUM_RE.search(chunk)
+    return match.group(0).casefold() if match else ""
+
+
+def _ends_sentence(chunk: str, nxt: str, lex: Lexicon) -> bool:
+    """Whether *chunk* (a whitespace-free run) ends a sentence before *nxt*."""
+    core = chunk.rstrip(_CLOSERS)
+    stripped = core.rstrip(_ENDERS)
+    punct = core[len(stripped) :]
+    if not punct:
+        return False
+    follower = nxt.lstrip(_OPENERS)
+    first = follower[:1]
+    if first.islower():
+        return False
+    if "!" in punct or "?" in punct or len(punct) > 1 or punct == "\u2026":
+        return True
+    word = stripped.lstrip(_OPENERS)
+    folded = _fold(word)
+    capital = word[:1].isupper()
+    if folded in lex.title_abbrevs and capital:
+        return False
+    if folded in lex.month_abbrevs and capital and first.isdigit():
+        return False
+    abbreviation = (
+        folded in lex.other_abbrevs
+        or (capital and folded in lex.capital_abbrevs)
+        or (capital and folded in lex.month_abbrevs)
+        or _ACRONYM_RE.fullmatch(word) is not None
+        or (len(word) == 1 and word.isalpha())
+    )
+    if not abbreviation:
+        return True
+    if first.isdigit():
+        return False
+    return _first_word(follower) in lex.sentence_starters
+
+
+def _paragraph_break(gap: str) -> bool:
+    return gap.count("\n") >= 2 or any(sep in gap for sep in _PARAGRAPH_SEPARATORS)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split *text* into sentences with exact offsets.
+
+    A sentence ends at ``.``, ``!``, ``?`` or an ellipsis (after any closing
+    quotes or brackets) when the next word does not start in lower case and
+    the period does not close an abbreviation ("Feb. 5", "Mr. Smith", "U.S.
+    officials"); a blank line always ends one, so headlines without final
+    punctuation stand alone. Decimals ("3.5") are never split. Linear time.
+    """
+    lex = lexicon()
+    sentences: list[Sentence] = []
+    chunks = [(m.start(), m.end()) for m in _CHUNK_RE.finditer(text)]
+    first = 0
+    for i, (_, end) in enumerate(chunks):
+        if i + 1 < len(chunks):
+            nstart, nend = chunks[i + 1]
+            boundary = _paragraph_break(text[end:nstart]) or _ends_sentence(
+                text[chunks[i][0] : end], text[nstart:nend], lex
+            )
+        else:
+            boundary = True
+        if boundary:
+            start = chunks[first][0]
+            sentences.append(Sentence(len(sentences), start, end, text=text[start:end]))
+            first = i + 1
+    return sentences
+
+
+# --------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------
+
+
+class Tag(enum.StrEnum):
+    """Coarse part of speech of a token (rule based, no statistical tagger)."""
+
+    PUNCT = "PUNCT"
+    NUM = "NUM"
+    DET = "DET"
+    POSS = "POSS"
+    PRON = "PRON"
+    OBJ = "OBJ"
+    PREP = "PREP"
+    TO = "TO"
+    CONJ = "CONJ"
+    SUB = "SUB"
+    REL = "REL"
+    ADV = "ADV"
+    NEG = "NEG"
+    MODAL = "MODAL"
+    BE = "BE"
+    HAVE = "HAVE"
+    DO = "DO"
+    PROPN = "PROPN"
+    NOUN = "NOUN"
+    ADJ = "ADJ"
+    VERB = "VERB"
+
+
+@attrs.frozen
+class Token:
+    """A word or punctuation mark.
+
+    Attributes:
+        start: offset of its first character.
+        end: offset just past its last character.
+        text: ``text[start:end]``.
+        norm: casefolded text with the typographic apostrophe folded to "'".
+        tag: coarse part of speech, or None before tagging.
+        form: for verbs and auxiliaries, VB, VBZ, VBD, VBN or VBG; else "".
+        lemma: dictionary form for verbs ("taken" -> "take"); else ``norm``.
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str = attrs.field(kw_only=True)
+    tag: Tag | None = attrs.field(default=None, kw_only=True)
+    form: str = attrs.field(default="", kw_only=True)
+    lemma: str = attrs.field(default="", kw_only=True)
+
+
+_TOKEN_RE = re.compile(
+    r"""
+      (?:[^\W\d_]\.){2,}                # dotted acronyms: U.S. a.m.
+    | \d+(?:[.,:/]\d+)*                 # numbers: 3.5 1,000 10:30
+    | [^\W_]+(?:[-'\u2019][^\W_]+)*     # words, hyphenated words, contractions
+    | ``|''|--|\.{2,}                   # multi-character punctuation
+    | \S                                # any other character
+    """,
+    re.VERBOSE,
+)
+
+
+def _split_clitic(word: str, norm: str, clitics: tuple[str, ...], fused: Mapping[str, int]) -> int:
+    """Length of the host when *word* ends in a contraction suffix, else 0."""
+    if norm in fused:
+        return fused[norm]  # "cannot" -> "can" + "not"
+    if "'" not in norm:
+        return 0
+    for suffix in clitics:
+        if norm.endswith(suffix) and len(norm) > len(suffix):
+            return len(word) - len(suffix)
+    return 0
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split ``text[start:end]`` into untagged tokens with offsets into *text*.
+
+    Contractions are split off their host ("don't" -> "do" + "n't"; "it's" ->
+    "it" + "'s"), as in the Penn Treebank convention.
+    """
+    end = len(text) if end is None else end
+    lex = lexicon()
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        word = m.group(0)
+        norm = _fold(word)
+        host = _split_clitic(word, norm, lex.clitics, lex.fused)
+        if host:
+            tokens.append(Token(m.start(), m.start() + host, word[:host], norm=norm[:host]))
+            tokens.append(Token(m.start() + host, m.end(), word[host:], norm=norm[host:]))
+        else:
+            tokens.append(Token(m.start(), m.end(), word, norm=norm))
+    return tokens
+
+
+# --------------------------------------------------------------------------
+# Tagging
+# --------------------------------------------------------------------------
+
+_NOUNISH = frozenset({Tag.NOUN, Tag.PROPN, Tag.NUM, Tag.OBJ, Tag.PRON})
+_MODIFIERS = frozenset({Tag.DET, Tag.POSS, Tag.ADJ})
+_GROUP_INNER = frozenset({Tag.ADV, Tag.NEG})
+_BOUNDARY_TAGS = frozenset({Tag.PUNCT, Tag.CONJ, Tag.REL})
+_FINITE_FORMS = frozenset({"VBD", "VBZ", "VBP"})
+_OPEN_QUOTES = frozenset(
+    {'"', "``", "\u201c", "'", "\u2018", "(", "[", ":", "--", "\u2014", "\u2013"}
+)
+
+
+def _closed_tag(norm: str, lex: Lexicon) -> Tag | None:
+    if norm in lex.negation:
+        return Tag.NEG
+    if norm in lex.modals:
+        return Tag.MODAL
+    if norm in lex.be:
+        return Tag.BE
+    if norm in lex.have:
+        return Tag.HAVE
+    if norm in lex.do:
+        return Tag.DO
+    if norm in lex.infinitive:
+        return Tag.TO
+    if norm in lex.relatives:
+        return Tag.REL
+    if norm in lex.determiners:
+        return Tag.DET
+    if norm in lex.possessives:
+        return Tag.POSS
+    if norm in lex.subject_pronouns:
+        return Tag.PRON
+    if norm in lex.object_pronouns:
+        return Tag.OBJ
+    if norm in lex.numbers:
+        return Tag.NUM
+    if norm in lex.prepositions:
+        return Tag.PREP
+    if norm in lex.subordinators:
+        return Tag.SUB
+    if norm in lex.coordinators:
+        return Tag.CONJ
+    if norm in lex.adverbs:
+        return Tag.ADV
+    return None
+
+
+def _guess_lemma(norm: str, suffix: str) -> str:
+    stem = norm[: -len(suffix)]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]
+    if suffix == "ed" and stem.endswith("i"):
+        return stem[:-1] + "y"
+    return stem
+
+
+def _lexical_forms(norm: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """Possible (form, lemma) readings of an open-class word."""
+    if norm in lex.not_verbs:
+        return ()
+    known = lex.verb_forms.get(norm)
+    if known:
+        return known
+    word = norm.rsplit("-", 1)[-1] if "-" in norm else norm
+    if "-" in norm:
+        # "rebel-held", "war-torn": compounds are adjectives, not verb forms
+        return ()
+    if not word.isalpha():
+        return ()
+    if len(word) >= 5 and word.endswith("ed") and not word.endswith("eed"):
+        if word.startswith(lex.negative_prefixes):
+            return ()  # "unchanged", "unharmed": adjectives unless the lexicon knows the verb
+        lemma = _guess_lemma(word, "ed")
+        return (("VBD", lemma), ("VBN", lemma))
+    if len(word) >= 6 and word.endswith("ing"):
+        return (("VBG", _guess_lemma(word, "ing")),)
+    return ()
+
+
+def _is_capitalized(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for t in words if t.text[:1].isupper())
+    return caps * 10 >= len(words) * 7
+
+
+def _adjective_shape(norm: str, lex: Lexicon) -> bool:
+    return len(norm) > 4 and norm.endswith(lex.adjective_suffixes)
+
+
+def _noun_like(norm: str, text: str, lex: Lexicon) -> bool:
+    """Whether a following lower-case word can head the noun phrase a participle modifies."""
+    if not text[:1].islower() or _closed_tag(norm, lex) is not None:
+        return False
+    if len(norm) > 4 and norm.endswith("ly"):
+        return False  # "talking warmly"
+    forms = {f for f, _ in _lexical_forms(norm, lex)}
+    return not forms or forms <= {"VB", "VBZ"}
+
+
+def tag_tokens(text: str, sentence: Sentence) -> list[Token]:
+    """Tokenize the sentence and give each token a coarse part of speech.
+
+    Rules, left to right: closed-class words from the tables; capitalised
+    words inside a sentence are names; a verb form after a modal, "to" or
+    "do" is a base form, after "have" a participle, after "be" a participle
+    or -ing form; after a determiner, possessive or adjective it is a noun or
+    adjective; a participle before a noun is an adjective ("the flagging
+    regime"). A noun/verb ambiguous word ("attacks", "follow") is a verb only
+    when a subject pronoun precedes it or when its stretch of the sentence
+    has no other finite verb.
+    """
+    lex = lexicon()
+    raw = tokenize(text, sentence.start, sentence.end)
+    caps_informative = not _title_case(raw)
+    tags: list[Tag] = []
+    forms: list[str] = []
+    lemmas: list[str] = []
+    candidates: list[bool] = []  # noun/verb ambiguous words eligible for promotion
+    for i, tok in enumerate(raw):
+        tag, form, lemma, candidate = _tag_one(i, raw, tags, forms, lex, caps_informative)
+        tags.append(tag)
+        forms.append(form)
+        lemmas.append(lemma or tok.norm)
+        candidates.append(candidate)
+    _promote_candidates(raw, tags, forms, candidates, lex)
+    return [
+        attrs.evolve(tok, tag=tags[i], form=forms[i], lemma=lemmas[i]) for i, tok in enumerate(raw)
+    ]
+
+
+def _previous(i: int, tags: list[Tag]) -> int:
+    """Index of the previous token that is not an adverb or negator, or -1."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and tags[j] in _GROUP_INNER and steps < 4:
+        j -= 1
+        steps += 1
+    return j
+
+
+def _takes_complement(norm: str, lex: Lexicon) -> bool:
+    """Whether a verb form belongs to a verb taking a bare complement ("said")."""
+    return any(lemma in lex.complement_verbs for _, lemma in lex.verb_forms.get(norm, ()))
+
+
+def _finite_before(
+    i: int, tags: list[Tag], forms: list[str], raw: list[Token], lex: Lexicon
+) -> bool:
+    """Whether a finite verb occurs earlier in the same stretch (bounded look-back).
+
+    A finite verb inside a relative clause ("officials who monitor the area
+    said") does not count, nor does a verb that takes a bare complement
+    ("said net income gained"): the word after it starts a new clause.
+    """
+    j = i - 1
+    steps = 0
+    found = False
+    while j >= 0 and steps < 12:
+        tag = tags[j]
+        if tag is Tag.REL:
+            return False  # the finite verb seen belongs to the relative clause
+        if _stretch_break(raw, tags, j, lex):
+            return found
+        finite = tag in (Tag.MODAL, Tag.DO) or (
+            tag in (Tag.BE, Tag.HAVE, Tag.VERB) and forms[j] in _FINITE_FORMS
+        )
+        if finite and not found:
+            if tag is Tag.VERB and _takes_complement(raw[j].norm, lex):
+                return False
+            found = True
+        j -= 1
+        steps += 1
+    return found
+
+
+def _finite_ahead(i: int, raw: list[Token], lex: Lexicon) -> bool:
+    """Whether an unmistakable finite verb follows in the same stretch (bounded).
+
+    "The dividend paid on the stock will apply": "paid" is a participle.
+    """
+    for j in range(i + 1, min(len(raw), i + 10)):
+        norm = raw[j].norm
+        if norm in lex.cues_single or _separator(norm, lex):
+            return False
+        if norm in lex.modals:
+            return True
+        for table in (lex.be, lex.have, lex.do):
+            if table.get(norm) in ("PRESENT", "PAST"):
+                return True
+    return False
+
+
+def _aux_form(tag: Tag, norm: str, lex: Lexicon) -> str:
+    table = {Tag.BE: lex.be, Tag.HAVE: lex.have, Tag.DO: lex.do}.get(tag)
+    if table is None:
+        return ""
+    tense = table.get(norm, "NONE")
+    if tense == "PAST":
+        return "VBD"
+    if tense == "PRESENT":
+        return "VBP"
+    if norm.endswith("ing"):
+        return "VBG"
+    if norm.endswith("en"):
+        return "VBN"
+    return "VB"
+
+
+def _after_modifiers(p: int, raw: list[Token], tags: list[Tag], forms: list[str]) -> bool:
+    """Whether ``raw[p]`` ends a run of singular modifiers opened by a determiner
+    or preposition ("of intense", "in national over-the-counter")."""
+    steps = 0
+    while p >= 0 and steps < 4:
+        tag = tags[p]
+        if tag in (Tag.PREP, Tag.DET, Tag.POSS, Tag.NUM):
+            return steps > 0
+        norm = raw[p].norm
+        if tag not in (Tag.NOUN, Tag.PROPN, Tag.ADJ) or forms[p]:
+            return False
+        if tag is not Tag.PROPN and norm.endswith("s") and not norm.endswith("ss"):
+            return False  # a plural head: "groups fighting", "raids targeting"
+        p -= 1
+        steps += 1
+    return False
+
+
+def _tag_one(
+    i: int,
+    raw: list[Token],
+    tags: list[Tag],
+    forms: list[str],
+    lex: Lexicon,
+    caps_informative: bool,
+) -> tuple[Tag, str, str, bool]:
+    tok = raw[i]
+    norm = tok.norm
+    if (
+        norm == "'"
+        and i > 0
+        and raw[i - 1].end == tok.start
+        and raw[i - 1].norm.endswith("s")
+        and i + 1 < len(raw)
+        and raw[i + 1].norm[:1].isalpha()
+    ):
+        return Tag.POSS, "", "", False  # "the relatives' appeal"
+    if not norm[:1].isalnum():
+        if norm in ("'s", "'d", "'m", "'re", "'ve", "'ll", "n't"):
+            pass
+        else:
+            return Tag.PUNCT, "", "", False
+    if norm[:1].isdigit():
+        return Tag.NUM, "", "", False
+    nxt = raw[i + 1] if i + 1 < len(raw) else None
+    # contractions whose reading depends on the neighbours
+    if norm == "'s":
+        host = raw[i - 1].norm if i > 0 else ""
+        if host not in lex.clitic_verb_hosts:
+            return Tag.POSS, "", "", False
+        nxt_forms = {f for f, _ in _lexical_forms(nxt.norm, lex)} if nxt else set()
+        if nxt is not None and (
+            nxt.norm == "been" or ("VBN" in nxt_forms and "VBD" not in nxt_forms)
+        ):
+            return Tag.HAVE, "VBP", "have", False
+        return Tag.BE, "VBP", "be", False
+    if norm == "'d":
+        nxt_forms = {f for f, _ in _lexical_forms(nxt.norm, lex)} if nxt else set()
+        if nxt is not None and (
+            nxt.norm == "been" or ("VBN" in nxt_forms and "VB" not in nxt_forms)
+        ):
+            return Tag.HAVE, "VBD", "have", False
+        return Tag.MODAL, "", "would", False
+    sentence_initial = i == 0 or raw[i - 1].norm in _OPEN_QUOTES
+    proper = caps_informative and _is_capitalized(tok) and not sentence_initial and norm != "i"
+    closed = _closed_tag(norm, lex)
+    if closed is not None and not (proper and closed in (Tag.MODAL, Tag.NUM)):
+        if closed in (Tag.BE, Tag.HAVE, Tag.DO):
+            lemma = {Tag.BE: "be", Tag.HAVE: "have", Tag.DO: "do"}[closed]
+            return closed, _aux_form(closed, norm, lex), lemma, False
+        if closed is Tag.MODAL:
+            return closed, "", lex.modal_names.get(norm, norm), False
+        if closed is Tag.REL and i > 0 and tags[i - 1] is Tag.PREP:
+            return Tag.DET, "", "", False
+        return closed, "", "", False
+    if proper:
+        return Tag.PROPN, "", "", False
+    readings = _lexical_forms(norm, lex)
+    if not readings:
+        if caps_informative and _is_capitalized(tok):
+            return Tag.PROPN, "", "", False
+        if norm.endswith("ly") and len(norm) > 4:
+            return Tag.ADV, "", "", False
+        if _adjective_shape(norm, lex):
+            return Tag.ADJ, "", "", False
+        return Tag.NOUN, "", "", False
+    by_form: dict[str, str] = {}
+    for form, lemma in readings:
+        by_form.setdefault(form, lemma)
+    p = _previous(i, tags)
+    ptag = tags[p] if p >= 0 else None
+    # after a modal, "do" or infinitival "to": base form
+    if ptag in (Tag.MODAL, Tag.DO, Tag.TO) and "VB" in by_form:
+        return Tag.VERB, "VB", by_form["VB"], False
+    if ptag is Tag.HAVE and "VBN" in by_form:
+        return Tag.VERB, "VBN", by_form["VBN"], False
+    if ptag is Tag.BE:
+        if norm in lex.adjectives:
+            return Tag.ADJ, "", "", False
+        if "VBG" in by_form:
+            return Tag.VERB, "VBG", by_form["VBG"], False
+        if "VBN" in by_form:
+            return Tag.VERB, "VBN", by_form["VBN"], False
+    noun_next = nxt is not None and _noun_like(nxt.norm, nxt.text, lex)
+    participle = {"VBG", "VBN", "VBD"} & by_form.keys()
+    # a participle between a modifier and a noun is an adjective: "the flagging regime"
+    if (
+        participle
+        and noun_next
+        and (
+            ptag in (Tag.DET, Tag.POSS, Tag.NUM)
+            or (ptag is Tag.PREP and ("VBG" not in by_form or norm in lex.adjectival))
+            or (ptag in (Tag.ADJ, Tag.PROPN) and "VBG" in by_form)
+            or (ptag is Tag.ADJ and not _takes_complement(norm, lex))
+            or (
+                ptag is Tag.NOUN
+                and "VBG" in by_form
+                and not forms[p]
+                and not raw[p].norm.endswith("s")
+            )
+        )
+    ):
+        # "convertible subordinated debentures", "chief operating officer"
+        return Tag.ADJ, "", "", False
+    if (
+        "VBG" in by_form
+        and _after_modifiers(p, raw, tags, forms)
+        and not (nxt is not None and _closed_tag(nxt.norm, lex) in _OBJECT_STARTS)
+    ):
+        # "of intense bombing", "in London trading": singular modifiers, then a gerund
+        return Tag.NOUN, "VBG", by_form["VBG"], False
+    if ptag in _MODIFIERS or ptag is Tag.NUM:
+        if "VBG" in by_form:
+            return Tag.NOUN, "VBG", by_form["VBG"], False
+        if by_form.keys() <= {"VB", "VBZ"}:
+            return Tag.NOUN, "", next(iter(by_form.values())), False
+        if ptag in (Tag.DET, Tag.POSS):
+            return Tag.ADJ, "", "", False
+    if ptag is Tag.PREP:
+        if "VBG" in by_form:
+            return Tag.VERB, "VBG", by_form["VBG"], False
+        return Tag.NOUN, "", "", False
+    if ptag in (Tag.PRON, Tag.REL):
+        for form in ("VBD", "VBZ", "VB"):
+            if form in by_form:
+                return Tag.VERB, "VBP" if form == "VB" else form, by_form[form], False
+    if "VBG" in by_form:
+        return Tag.VERB, "VBG", by_form["VBG"], False
+    if "VBD" in by_form or "VBN" in by_form:
+        if "VBD" not in by_form:
+            return Tag.VERB, "VBN", by_form["VBN"], False
+        if "VBN" not in by_form:
+            return Tag.VERB, "VBD", by_form["VBD"], False
+        if nxt is not None and (
+            nxt.norm in ("by", "as")
+            or (i + 2 < len(raw) and raw[i + 2].norm == "by" and nxt.norm in lex.prepositions)
+        ):
+            return Tag.VERB, "VBN", by_form["VBN"], False  # "cut off by the water"
+        if by_form["VBD"] in lex.reporting:
+            return Tag.VERB, "VBD", by_form["VBD"], False  # "..., a spokesman said."
+        if (
+            nxt is not None
+            and ptag in (Tag.NOUN, Tag.PROPN)
+            and _closed_tag(nxt.norm, lex) is Tag.PREP
+            and _finite_ahead(i, raw, lex)
+        ):
+            return Tag.VERB, "VBN", by_form["VBN"], False  # reduced relative
+        if p < 0:
+            # sentence-initial participle: "Backed by Russian airstrikes, ..."
+            return Tag.VERB, "VBN", by_form["VBN"], False
+        if _finite_before(i, tags, forms, raw, lex):
+            return Tag.VERB, "VBN", by_form["VBN"], False
+        return Tag.VERB, "VBD", by_form["VBD"], False
+    # noun/verb ambiguous base or -s form: a noun unless its neighbours or a
+    # later pass (_promote_candidates) say otherwise
+    lemma = by_form.get("VBZ") or by_form.get("VB") or ""
+    form = "VBZ" if "VBZ" in by_form else "VBP"
+    if ptag is Tag.CONJ and p >= 1 and tags[p - 1] is Tag.VERB:
+        # coordinated with the verb before: "wait and see", "impede or delay"
+        before = forms[p - 1]
+        if before == "VB" and "VB" in by_form:
+            return Tag.VERB, "VB", by_form["VB"], False
+        if before in ("VBZ", "VBP") and (form == before or (before == "VBP" and "VB" in by_form)):
+            return Tag.VERB, form if form == before else "VBP", lemma, False
+    if ptag in (Tag.PROPN, Tag.NOUN) and not forms[p] and nxt is not None:
+        ntag = _closed_tag(nxt.norm, lex)
+        if ntag is Tag.PRON and nxt.norm != "one":
+            return Tag.VERB, form, lemma, False  # "Clinton says he ..."
+        if lemma in lex.reporting and (
+            ntag in (Tag.DET, Tag.POSS, Tag.NUM, Tag.REL) or _is_capitalized(nxt)
+        ):
+            return Tag.VERB, form, lemma, False  # "the spokesman says the ..."
+    return Tag.NOUN, "VBZ" if "VBZ" in by_form else "VB", lemma, True
+
+
+def _promote_candidates(
+    raw: list[Token],
+    tags: list[Tag],
+    forms: list[str],
+    candidates: list[bool],
+    lex: Lexicon,
+) -> None:
+    """In each stretch, read the first eligible candidate before any finite verb as one.
+
+    A stretch runs between punctuation, clause cues and the verbs that take a
+    bare complement ("said its unit continues"). "The attacks follow claims":
+    "attacks" follows a determiner, so "follow" is the verb.
+    """
+    start = 0
+    for k in range(1, len(raw) + 1):
+        if k < len(raw) and not (
+            _stretch_break(raw, tags, k, lex)
+            or (tags[k - 1] is Tag.VERB and _takes_complement(raw[k - 1].norm, lex))
+        ):
+            continue
+        stop = start
+        while stop < k and not (
+            tags[stop] in (Tag.MODAL, Tag.DO)
+            or (tags[stop] in (Tag.BE, Tag.HAVE, Tag.VERB) and forms[stop] in _FINITE_FORMS)
+        ):
+            stop += 1
+        j = _eligible_candidate(raw, tags, forms, candidates, start, stop, k, lex)
+        if j >= 0:
+            forms[j] = "VBZ" if forms[j] == "VBZ" else "VBP"
+            tags[j] = Tag.VERB
+        start = k
+
+
+_QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_STRETCH_OPENERS = frozenset({Tag.PUNCT, Tag.CONJ, Tag.SUB, Tag.REL, Tag.ADV})
+_OBJECT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.PRON, Tag.OBJ, Tag.NUM})
+
+
+_NON_THIRD_PERSON = frozenset({"i", "you", "we", "they"})
+
+
+def _plural_subject(tok: Token, tag: Tag) -> bool:
+    """Whether a subject word takes the base form of a verb ("groups say", "they say")."""
+    if tag is Tag.PRON:
+        return tok.norm in _NON_THIRD_PERSON
+    norm = tok.norm
+    return tag in (Tag.NOUN, Tag.PROPN) and norm.endswith("s") and not norm.endswith("ss")
+
+
+_SUBJECT_INNER = frozenset(
+    {Tag.PREP, Tag.DET, Tag.POSS, Tag.NOUN, Tag.PROPN, Tag.ADJ, Tag.NUM, Tag.ADV}
+)
+
+
+def _subject_of_later_verb(tags: list[Tag], forms: list[str], j: int, end: int) -> bool:
+    """Whether only noun-phrase words separate token *j* from a finite verb after it."""
+    for k in range(j + 1, min(end, j + 8)):
+        tag = tags[k]
+        if tag in (Tag.MODAL, Tag.DO) or (
+            tag in (Tag.BE, Tag.HAVE, Tag.VERB) and forms[k] in _FINITE_FORMS
+        ):
+            return True
+        if tag not in _SUBJECT_INNER:
+            return False
+    return False
+
+
+def _eligible_candidate(
+    raw: list[Token],
+    tags: list[Tag],
+    forms: list[str],
+    candidates: list[bool],
+    start: int,
+    stop: int,
+    end: int,
+    lex: Lexicon,
+) -> int:
+    """The candidate in ``[start, stop)`` to read as the finite verb of ``[start, end)``, or -1.
+
+    A candidate needs a subject just before it that agrees with it ("groups
+    say", "the town falls", not "the junk market"), or, opening its stretch,
+    an object right after it ("..., allows troops to push"). It never ends
+    its stretch in the -s form ("common shares.") unless it reports ("the
+    company says.") or a subordinator opens the stretch ("if the levee breaks,"). A stretch that opens with a preposition is usually a
+    phrase, not a clause ("and on routes towards the border"): there a
+    candidate also needs an object after it.
+    """
+    first = start
+    in_phrase = False
+    clause_cue = False  # opened by "if", "when", "which": surely a clause
+    while first < end and (tags[first] in _STRETCH_OPENERS or raw[first].norm in lex.cues_single):
+        in_phrase = in_phrase or tags[first] is Tag.PREP  # "as", "after" + phrase
+        clause_cue = clause_cue or tags[first] in (Tag.SUB, Tag.REL)
+        first += 1
+    in_phrase = in_phrase or (first < end and tags[first] in (Tag.PREP, Tag.TO))
+    for j in range(start, stop):
+        if not candidates[j]:
+            continue
+        nxt_tag = tags[j + 1] if j + 1 < len(raw) else Tag.PUNCT
+        final = j + 1 >= end
+        reports = any(lemma in lex.reporting for _, lemma in lex.verb_forms.get(raw[j].norm, ()))
+        if final and forms[j] == "VBZ" and not (reports or clause_cue):
+            continue
+        object_follows = nxt_tag in _OBJECT_STARTS or nxt_tag in (Tag.PROPN, Tag.TO)
+        if j == first or in_phrase:
+            # no subject in the stretch: only an -s form with an object reads as
+            # a verb ("..., allows trucks to pass"); a bare base form would be
+            # an imperative, rare in news ("Storm Aurel: ...")
+            bare_object = nxt_tag is Tag.NOUN and not candidates[j + 1] and not raw[j + 1].form
+            if forms[j] == "VBZ" and (object_follows or bare_object) and not final:
+                return j
+            continue
+        p = j - 1
+        while p > start and (tags[p] is Tag.ADV or raw[p].norm in _QUOTE_MARKS):
+            p -= 1
+        if tags[p] not in (Tag.NOUN, Tag.PROPN, Tag.PRON, Tag.NUM):
+            continue
+        if (forms[j] == "VBZ") == _plural_subject(raw[p], tags[p]):
+            continue  # no agreement: "the groups plans", "the junk market"
+        if (
+            j + 1 < stop
+            and candidates[j + 1]
+            and (forms[j + 1] == "VBZ") != _plural_subject(raw[j], Tag.NOUN)
+        ):
+            continue  # the next word is the verb, this one its subject: "rescue services say"
+        if not _takes_complement(raw[j].norm, lex) and _subject_of_later_verb(tags, forms, j, end):
+            continue  # "Telerate shares fell", "exiles in Miami will proceed"
+        return j
+    return -1
+
+
+def _separator(norm: str, lex: Lexicon) -> bool:
+    return norm in lex.hard_separators or norm in lex.soft_separators or norm in _ENDERS
+
+
+def _stretch_break(raw: list[Token], tags: list[Tag], k: int, lex: Lexicon) -> bool:
+    norm = raw[k].norm
+    return (
+        tags[k] in (Tag.CONJ, Tag.SUB, Tag.REL)
+        or norm in lex.cues_single
+        or (tags[k] is Tag.PUNCT and _separator(norm, lex))
+    )
+
+
+# --------------------------------------------------------------------------
+# Clauses
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Clause:
+    """A clause (or clause-like stretch) of a sentence.
+
+    Attributes:
+        sentence_index: index of the sentence it belongs to.
+        index: position of the clause in its sentence, from 0.
+        start: offset of its first character in the whole text.
+        end: offset just past its last character.
+        text: ``text[start:end]``: no surrounding whitespace or separating
+            punctuation.
+    """
+
+    sentence_index: int = attrs.field(validator=attrs.validators.ge(0))
+    index: int = attrs.field(validator=attrs.validators.ge(0))
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field(kw_only=True, validator=attrs.validators.ge(0))
+    text: str = attrs.field(kw_only=True)
+
+
+def _verbal(tok: Token) -> bool:
+    if tok.tag in (Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO):
+        return True
+    return tok.tag is Tag.VERB
+
+
+def _starts_with_verb(tokens: list[Token], lo: int, hi: int) -> bool:
+    for k in range(lo, min(hi, lo + 4)):
+        tag = tokens[k].tag
+        if tag in (Tag.ADV, Tag.NEG, Tag.PUNCT):
+            continue
+        return tag in (Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO) or (
+            tag is Tag.VERB and tokens[k].form in _FINITE_FORMS
+        )
+    return False
+
+
+def _cue_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Length in tokens of the clause cue starting at *k*, or 0."""
+    if tokens[k].tag is Tag.DET:  # "over which groups": not a relative clause
+        return 0
+    for length in range(min(lex.max_cue_length, len(tokens) - k), 0, -1):
+        key = tuple(t.norm for t in tokens[k : k + length])
+        if key in lex.cues:
+            return length
+    return 0
+
+
+def _not_cue_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Length in tokens of a fixed non-cue phrase ("as many as") starting at *k*, or 0."""
+    for length in range(min(lex.max_not_cue_length, len(tokens) - k), 1, -1):
+        if tuple(t.norm for t in tokens[k : k + length]) in lex.not_cues:
+            return length
+    return 0
+
+
+def _reporting_split(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a complement clause starts right after token *k* (a reporting verb)."""
+    tok = tokens[k]
+    if tok.tag is not Tag.VERB or tok.lemma not in lex.reporting or k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    return nxt.tag in (Tag.DET, Tag.POSS, Tag.PRON, Tag.NUM, Tag.NOUN, Tag.PROPN, Tag.ADJ)
+
+
+def _second_finite_split(tokens: list[Token], k: int, piece_has_finite: bool) -> bool:
+    """A finite auxiliary after a noun when the piece already has a finite verb.
+
+    "raids that have bolstered the regime are claimed": the relative clause
+    ends before "are".
+    """
+    tok = tokens[k]
+    if not piece_has_finite or tok.tag not in (Tag.BE, Tag.HAVE, Tag.MODAL):
+        return False
+    if tok.tag is not Tag.MODAL and tok.form not in _FINITE_FORMS:
+        return False
+    prev = tokens[k - 1].tag if k > 0 else None
+    return prev in (Tag.NOUN, Tag.PROPN)
+
+
+def split_clauses(text: str, sentence: Sentence, tokens: list[Token] | None = None) -> list[Clause]:
+    """Split a sentence into clauses with exact offsets into *text*.
+
+    Cuts at hard separators (";"), soft separators (",", ":", dashes,
+    brackets), before clause cues (coordinators, subordinators, relatives:
+    "and", "after", "which" ... from ``clauses.toml``), after a reporting verb
+    that takes a bare complement ("said the town fell"), and before a second
+    finite auxiliary ("raids that have hit towns are claimed"). Pieces with
+    no verb are then glued back: to the next piece when it starts with a verb
+    (they are its subject), else to the previous one. Linear time.
+
+    Args:
+        text: the whole text the sentence came from.
+        sentence: a sentence from ``split_sentences(text)``.
+        tokens: ``tag_tokens(text, sentence)`` if already computed.
+    """
+    lex = lexicon()
+    toks = tokens if tokens is not None else tag_tokens(text, sentence)
+    n = len(toks)
+    if n == 0:
+        return []
+    # 1. cut into pieces: (lo, hi, hard) token ranges; separators excluded
+    pieces: list[tuple[int, int, bool]] = []
+    lo = 0
+    hard_before = False
+    has_finite = False
+    protected = 0  # no cut before this token index (inside "as many as")
+    k = 0
+    while k < n:
+        tok = toks[k]
+        protected = max(protected, k + _not_cue_at(toks, k, lex))
+        if tok.norm in lex.hard_separators or tok.norm in lex.soft_separators:
+            if k > lo:
+                pieces.append((lo, k, hard_before))
+            hard_before = tok.norm in lex.hard_separators
+            lo = k + 1
+            has_finite = False
+            k += 1
+            continue
+        cut_before = k > lo and (
+            (k >= protected and _cue_at(toks, k, lex) > 0)
+            or _second_finite_split(toks, k, has_finite)
+        )
+        if cut_before:
+            pieces.append((lo, k, hard_before))
+            hard_before = False
+            lo = k
+            has_finite = False
+        if tok.tag in (Tag.MODAL, Tag.DO) or (_verbal(tok) and tok.form in _FINITE_FORMS):
+            has_finite = True
+        elif tok.norm in lex.cues_single:
+            has_finite = False  # "amid arguments over which groups are represented"
+        if _reporting_split(toks, k, lex):
+            pieces.append((lo, k + 1, hard_before))
+            hard_before = False
+            lo = k + 1
+            has_finite = False
+        k += 1
+    if lo < n:
+        pieces.append((lo, n, hard_before))
+    # 2. glue verbless pieces to a neighbour
+    groups: list[list[int]] = []  # [lo, hi] token ranges
+    pending: list[int] | None = None  # verbless run waiting for a home
+    pending_pieces = 0
+    for lo, hi, hard in pieces:
+        verbal = any(_verbal(toks[j]) for j in range(lo, hi))
+        if hard and pending is not None:
+            if groups and not _hard_between(toks, groups[-1][1], pending[0], lex):
+                groups[-1][1] = pending[1]
+            else:
+                groups.append(pending)
+            pending = None
+        if not verbal:
+            if pending is None:
+                pending = [lo, hi]
+                pending_pieces = 1
+            else:
+                pending[1] = hi
+                pending_pieces += 1
+            continue
+        if pending is not None:
+            prev_ok = groups and not _hard_between(toks, groups[-1][1], pending[0], lex)
+            if _starts_with_verb(toks, lo, hi):
+                lo = pending[0]
+            elif prev_ok:
+                groups[-1][1] = pending[1]
+            elif toks[lo].norm in lex.cues_single and pending_pieces > 1:
+                # "To the west, the capture of X, along with Y" | "which was ..."; a
+                # single phrase is the antecedent: "Storms that have flooded towns"
+                groups.append(pending)
+            else:
+                lo = pending[0]
+            pending = None
+        groups.append([lo, hi])
+    if pending is not None:
+        if groups and not _hard_between(toks, groups[-1][1], pending[0], lex):
+            groups[-1][1] = pending[1]
+        else:
+            groups.append(pending)
+    clauses: list[Clause] = []
+    for lo, hi in groups:
+        while hi - lo > 1 and toks[hi - 1].tag is Tag.PUNCT and toks[hi - 1].norm[:1] in _ENDERS:
+            hi -= 1
+        start, end = toks[lo].start, toks[hi - 1].end
+        clauses.append(Clause(sentence.index, len(clauses), start, end=end, text=text[start:end]))
+    return clauses
+
+
+def _hard_between(tokens: list[Token], hi: int, lo: int, lex: Lexicon) -> bool:
+    return any(tokens[j].norm in lex.hard_separators for j in range(hi, lo))
+
+
+def clause_token_ranges(tokens: list[Token], clauses: list[Clause]) -> list[tuple[int, int]]:
+    """For each clause, the ``[lo, hi)`` range of *tokens* inside it (one sweep)."""
+    ranges: list[tuple[int, int]] = []
+    k = 0
+    n = len(tokens)
+    for clause in clauses:
+        while k < n and tokens[k].start < clause.start:
+            k += 1
+        lo = k
+        while k < n and tokens[k].end <= clause.end:
+            k += 1
+        ranges.append((lo, k))
+    return ranges
