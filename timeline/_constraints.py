@@ -506,8 +506,17 @@ RULES: Sequence[tuple[str, Rule]] = (
 )
 
 
-def constraints_for(doc: Document) -> list[Constraint]:
+RULE_NAMES = tuple(name for name, _rule in RULES)
+
+
+def constraints_for(doc: Document, rules: Sequence[str] | None = None) -> list[Constraint]:
+    """The constraints of every rule, or of the named ones only (for baselines)."""
+    if rules is not None:
+        unknown = set(rules) - set(RULE_NAMES)
+        if unknown:
+            raise ValueError(f"unknown rules {sorted(unknown)}; known: {', '.join(RULE_NAMES)}")
     out: list[Constraint] = []
-    for _name, rule in RULES:
-        out.extend(rule(doc))
+    for name, rule in RULES:
+        if rules is None or name in rules:
+            out.extend(rule(doc))
     return out

@@ -746,21 +746,16 @@ def _reported_clauses(
             rest = [t for t in toks[last.last + 1 : hi] if t.tag is not Tag.PUNCT]
             if len(rest) <= 1 or (ci + 1 < len(ranges) and reporter is None):
                 reporter = last
-    if len(ranges) > 1:
-        lo, hi = ranges[-1]
-        verbs = [d for d in per_clause[-1] if d.pos is Pos.VERB and not d.copula]
-        if (
-            len(verbs) == 1
-            and verbs[0].event_class is EventClass.REPORTING
-            and hi - lo <= 8
-            and not any(d.reported for d in per_clause[-1])
-        ):
-            final = verbs[0]
-            for drafts in per_clause[:-1]:
-                for d in drafts:
-                    if d.governor is None and d is not final:
-                        d.governor = final
-                    d.reported = True
+    for ci in range(1, len(ranges)):
+        source = _trailing_reporter(toks, ranges, per_clause, ci)
+        if source is None:
+            continue
+        for drafts in per_clause[:ci]:
+            for d in drafts:
+                if d.governor is None and d is not source:
+                    d.governor = source
+                d.reported = True
+        break
     if ranges and _contains(toks, ranges[0][0], ranges[-1][1], elex.reported_phrases):
         source = _attribution(toks, ranges, per_clause, elex)
         for drafts in per_clause:
@@ -769,6 +764,30 @@ def _reported_clauses(
                     d.reported = True
                     if source is not None and d.governor is None:
                         d.governor = source
+
+
+def _trailing_reporter(
+    toks: Sequence[Token],
+    ranges: list[tuple[int, int]],
+    per_clause: list[list[_Draft]],
+    ci: int,
+) -> _Draft | None:
+    """The reporting verb of clause *ci* when it attributes the clauses before it.
+
+    Either a short clause "officials said" closing the sentence, or a clause
+    opening with the reporting verb: '"We will stay," said the mayor, who ...'.
+    """
+    lo, hi = ranges[ci]
+    drafts = per_clause[ci]
+    verbs = [d for d in drafts if d.pos is Pos.VERB and not d.copula]
+    if not verbs or any(d.reported for d in drafts):
+        return None
+    first = verbs[0]
+    if first.event_class is not EventClass.REPORTING or first.tense is Tense.NONE:
+        return None
+    opens = all(toks[j].tag is Tag.PUNCT for j in range(lo, first.first))
+    closes = ci == len(ranges) - 1 and len(verbs) == 1 and hi - lo <= 8
+    return first if opens or closes else None
 
 
 def _attribution(
@@ -875,11 +894,44 @@ def _skip_fronted(toks: Sequence[Token], first: int, stop: int) -> int:
         first = comma + 1
 
 
-def _describe(text: str, toks: Sequence[Token], lo: int, hi: int, d: _Draft, floor: int) -> str:
+_SUBJECT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.NOUN, Tag.PROPN, Tag.PRON, Tag.ADJ, Tag.NUM})
+
+
+def _leading_subject(text: str, toks: Sequence[Token], lo: int, hi: int) -> str:
+    """The first words of the sentence's opening noun phrase, for a clause without one."""
+    first = _skip_fronted(toks, lo, hi)
+    while first < hi and toks[first].tag in (Tag.CONJ, Tag.PUNCT):
+        first += 1
+    if first >= hi or toks[first].tag not in _SUBJECT_STARTS:
+        return ""
+    words = 0
+    last = first
+    for j in range(first, hi):
+        tag = toks[j].tag
+        if toks[j].norm in (",", ";", ":") or tag in (Tag.VERB, Tag.REL, Tag.SUB) or tag in _AUX:
+            break
+        if _is_word(toks[j]):
+            words += 1
+            if words > _SUBJECT_KEEP:
+                break
+        last = j
+    return _span(text, toks, first, last)
+
+
+def _describe(
+    text: str,
+    toks: Sequence[Token],
+    lo: int,
+    hi: int,
+    d: _Draft,
+    floor: int,
+) -> str:
     """The clause trimmed to subject + verb group + object, about twelve words.
 
     The subject is what stands between the previous verb group (*floor*) or
-    the last comma and this group; a long one keeps its first words.
+    the last comma and this group; a long one keeps its first words. A finite
+    clause without a subject ("are claimed to have killed ...") borrows the
+    first words of the sentence's opening noun phrase.
     """
     if d.pos is Pos.NOUN:
         first = d.first
@@ -889,11 +941,17 @@ def _describe(text: str, toks: Sequence[Token], lo: int, hi: int, d: _Draft, flo
         first += 1
     pre = [j for j in range(first, d.first) if _is_word(toks[j])]
     parts: list[str] = []
+    used = 0  # words spent before the verb group
     if len(pre) > _SUBJECT_WORDS:
         parts.append(_span(text, toks, first, pre[_SUBJECT_KEEP - 1]) + " " + _ELLIPSIS)
         body_start, used = d.first, _SUBJECT_KEEP
     else:
         body_start, used = first, len(pre)
+    if not pre and d.pos is Pos.VERB and d.tense is not Tense.NONE and lo > 0:
+        subject = _leading_subject(text, toks, 0, lo)  # toks are the sentence's
+        if subject:
+            parts.append(subject + " " + _ELLIPSIS)  # "They … have been delayed"
+            used = len(subject.split())
     budget = max(_MAX_WORDS - used, 3)
     j = end = body_start
     words = 0

@@ -176,12 +176,19 @@ def _document(text: str, published: dt.date) -> Document:
     return Document(text, published, expressions, sentences, events)
 
 
-def extract(text: str, published: dt.date | dt.datetime) -> Timeline:
-    """The timeline of one dated text."""
-    return extract_many([Source(text, _as_date(published))])
+def extract(
+    text: str, published: dt.date | dt.datetime, *, rules: Sequence[str] | None = None
+) -> Timeline:
+    """The timeline of one dated text.
+
+    ``rules`` names the constraint rules to run (default: all, see
+    ``timeline._constraints.RULE_NAMES``); "event-interval" and "tense" alone
+    give the tense-only baseline.
+    """
+    return extract_many([Source(text, _as_date(published))], rules=rules)
 
 
-def extract_many(sources: Iterable[Source]) -> Timeline:
+def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = None) -> Timeline:
     """One timeline merged from several dated texts (event ids prefixed "d1.", "d2."...)."""
     sources = list(sources)
     prefix = len(sources) > 1
@@ -195,7 +202,7 @@ def extract_many(sources: Iterable[Source]) -> Timeline:
         expressions[key] = doc.expressions
         published[key] = source.published
         rename = f"d{n}." if prefix else ""
-        for c in constraints_for(doc):
+        for c in constraints_for(doc, rules):
             constraints.append(_renamed(c, rename) if rename else c)
         rows.extend((source, e, rename + e.id) for e in doc.events)
     points = [p for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
