@@ -376,3 +376,16 @@ def test_sentence_is_frozen() -> None:
     with pytest.raises(AttributeError):
         s.index = 2  # type: ignore[misc]
     assert Tag.VERB == "VERB"
+
+
+def test_bad_irregular_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = {"irregular": {"go": ["went"]}, "regular": {"lemmas": []}, "class": {}}
+    monkeypatch.setattr(_segment, "load_table", lambda name: table)
+    with pytest.raises(DataTableError, match=r"verbs\.toml: \[irregular\] row 1 \('go'\)"):
+        _segment._verb_forms("verbs.toml")
+
+
+def test_bad_value_in_a_mapping(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_segment, "load_table", lambda name: {"be": {"is": "SOMETIME"}})
+    with pytest.raises(DataTableError, match=r"auxiliaries\.toml: \[be\] row 1 \('is'\)"):
+        _segment.string_map("auxiliaries.toml", "be", _segment.TENSE_WORDS)

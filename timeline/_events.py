@@ -323,7 +323,6 @@ class _Draft:
 
 
 _AUX = frozenset({Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _NP_INNER = frozenset({Tag.DET, Tag.POSS, Tag.ADJ, Tag.NUM, Tag.NOUN, Tag.PROPN})
 _OBJECT_INNER = frozenset({Tag.OBJ, Tag.DET, Tag.POSS, Tag.ADJ, Tag.NUM, Tag.NOUN, Tag.PROPN})
 _GOVERNING = frozenset(

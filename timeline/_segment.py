@@ -195,7 +195,6 @@ def ing_forms(lemma: str) -> list[str]:
 # Lexicon
 # --------------------------------------------------------------------------
 
-VERB_FORMS = ("VB", "VBZ", "VBD", "VBN", "VBG")
 TENSE_WORDS = ("PRESENT", "PAST", "NONE", "FUTURE")
 
 
@@ -629,10 +628,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # Tagging
 # --------------------------------------------------------------------------
 
-_NOUNISH = frozenset({Tag.NOUN, Tag.PROPN, Tag.NUM, Tag.OBJ, Tag.PRON})
 _MODIFIERS = frozenset({Tag.DET, Tag.POSS, Tag.ADJ})
 _GROUP_INNER = frozenset({Tag.ADV, Tag.NEG})
-_BOUNDARY_TAGS = frozenset({Tag.PUNCT, Tag.CONJ, Tag.REL})
 _FINITE_FORMS = frozenset({"VBD", "VBZ", "VBP"})
 _OPEN_QUOTES = frozenset(
     {'"', "``", "\u201c", "'", "\u2018", "(", "[", ":", "--", "\u2014", "\u2013"}
