@@ -158,8 +158,8 @@ class ContextCues:
     signals: frozenset[str]
     verb_last_before: frozenset[str]
     function_words: frozenset[str]
-    month_words: frozenset[str]
-    month_abbreviations: frozenset[str]
+    modal_months: frozenset[str]
+    latent_frames: dict[str, tuple[str, str]]
 
 
 @functools.cache
@@ -173,8 +173,9 @@ def context_cues() -> ContextCues:
             signals=frozenset(w.casefold() for w in table["signals"]),
             verb_last_before=frozenset(w.casefold() for w in table["verb_last_before"]),
             function_words=frozenset(w.casefold() for w in table["function_words"]),
-            month_words=frozenset(w.casefold() for w in table["month_words"]),
-            month_abbreviations=frozenset(w.casefold() for w in table["month_abbreviations"]),
+            modal_months=frozenset(w.casefold() for w in table["modal_months"]),
+            latent_frames={k: (v[0].casefold(), v[1].casefold())
+                           for k, v in table["latent_frames"].items()},  # fmt: skip
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc

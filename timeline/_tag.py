@@ -87,7 +87,7 @@ def find_expressions(text: str) -> list[Found]:
                 continue
             first = _extent_start(key, meaning)
             start, end = tokens[first][2], tokens[length - 1][3]
-            if _is_latent(text, start, end, meaning, rule):
+            if _is_latent(text, tokens[:length], first, meaning, rule):
                 continue
             found.append(Found(start, end, meaning, rule))
             pos = end
@@ -117,32 +117,43 @@ def _rule_name(tree: object) -> str:
     return str(getattr(tree, "data", ""))
 
 
-def _is_latent(text: str, start: int, end: int, meaning: object, rule: str) -> bool:
-    """Words that are usually not times on their own ("may" the verb, "fall" the verb)."""
-    span = text[start:end]
-    if isinstance(meaning, Duration) and _AGE.match(text, end):
-        return True  # "a 44-year-old": an age, not a duration
+def _is_latent(
+    text: str, tokens: list[tuple[str, str, int, int]], first: int, meaning: object, rule: str
+) -> bool:
+    """A parse that is usually not a time in running text ("may" the verb,
+    "fall" the verb, "a 44-year-old", "daily flights"); word lists in
+    context_cues.toml."""
     cues = context_cues()
+    start, end = tokens[first][2], tokens[-1][3]
+    types = [t[0] for t in tokens[first:]]
     following = _NEXT_WORD.match(text, end)
     next_word = following.group(1) if following else None
+    before = word_before(text, start)
+    if isinstance(meaning, Duration) and _AGE.match(text, end):
+        return True  # an age, not a duration
     if rule == "frequency_adverb" and next_word and next_word.islower():
         if next_word not in cues.function_words:
-            return True  # "daily flights", "quarterly dividend": an adjective
-    if isinstance(meaning, Vague) and meaning.key == "soon":
-        if word_before(text, start) == "as" and next_word == "as":
+            return True  # an adjective before its noun
+    if isinstance(meaning, Vague):
+        frame = cues.latent_frames.get(meaning.key)
+        if frame and before == frame[0] and next_word == frame[1]:
             return True  # "as soon as possible"
-    if isinstance(meaning, Duration) and span.casefold() == "a second" and next_word:
+    if types == ["A", "SECOND"] and next_word:
         return True  # "a second time": the ordinal
-    if isinstance(meaning, CalendarDate) and meaning.month and not meaning.day and not meaning.year:
-        if span[-1:] != "." and span.split()[-1].casefold() in cues.month_abbreviations:
-            return True  # "Jan Kavan": an abbreviation needs its dot or a day
-    if span[:5].casefold() == "last " and word_before(text, start) in context_cues().verb_last_before:
+    if types[0] == "LAST" and before in cues.verb_last_before:
         return True  # "could last three weeks": the verb
     if isinstance(meaning, CalendarDate) and meaning.month and not meaning.year:
-        if any(w.islower() and w.casefold() in cues.month_words for w in span.split()):
-            return True  # months are capitalised in English; "may", "march" the verbs
-        if meaning.month == 5 and signal_before(text, start) is None:
-            return True  # "May" at a sentence start is usually the modal
+        months = [t for t in tokens[first:] if t[0] in ("MONTH", "MONTH_ABBR")]
+        if any(t[1].islower() for t in months):
+            return True  # month names are capitalised: a lowercase one is a verb or a word
+        if not meaning.day and types[-1] == "MONTH_ABBR":
+            return True  # "Jan Kavan": an abbreviation needs its dot or a day
+        if (
+            len(types) == 1
+            and months[0][1].casefold() in cues.modal_months
+            and signal_before(text, start) is None
+        ):
+            return True  # "May we ask": the modal
     if (
         isinstance(meaning, SeasonOf)
         and meaning.year is None
