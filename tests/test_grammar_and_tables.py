@@ -59,3 +59,38 @@ def test_part_windows_are_fractions():
 def test_bad_offsets_are_reported_with_their_place(bad):
     with pytest.raises(DataTableError, match="somewhere.toml"):
         parse_offset(bad, "somewhere.toml row 3")
+
+
+def test_every_expression_contains_an_anchor_word():
+    """The scanner only looks around anchor words (scan.toml): no expression
+    may be made of modifier words alone, or it could never be found."""
+    from timeline._scan import scan_table
+
+    parser = build_parser()
+    modifiers = set(scan_table()["modifiers"])
+    terminal_names = {t.name for t in parser.terminals}
+    assert modifiers <= terminal_names, modifiers - terminal_names
+    # Nonterminals that can derive a string of modifier terminals only (or nothing).
+    derivable: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for rule in parser.rules:
+            name = rule.origin.name
+            if name in derivable:
+                continue
+            if all(s.name in modifiers or s.name in derivable for s in rule.expansion):
+                derivable.add(name)
+                changed = True
+    assert "start" not in derivable
+    assert "timex" not in derivable
+
+
+def test_modifier_lookback_finds_long_prefixes():
+    import datetime as dt
+
+    import timeline
+
+    found = timeline.tag("It fell in the first nine months and at least twenty-four hours ago.",
+                         dt.date(2016, 1, 25))  # fmt: skip
+    assert [e.text for e in found] == ["the first nine months", "at least twenty-four hours ago"]

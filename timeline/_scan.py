@@ -10,13 +10,16 @@ is tried twice and a window never exceeds ``MAX_TOKENS`` words.
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from collections.abc import Iterator
 
 from lark import Lark, Token, Tree
 from lark.parsers.lalr_analysis import Shift
 
-from timeline._grammar import build_parser
+from timeline._errors import DataTableError
+from timeline._grammar import build_parser, resource_path
 
 # The longest expression we know of ("the first quarter of the coming year")
 # has ten words; the bound keeps the work per start position constant.
@@ -38,6 +41,13 @@ _TOKEN = re.compile(
 )
 
 
+# The token just before a position, with the spaces after it (one line break
+# at most): the same token shapes as _TOKEN, read backwards.
+_TOKEN_BEFORE = re.compile(
+    r"((?<![\w.])(?:[^\W\d_]\.(?:[^\W\d_]\.)+|\d+(?:st|nd|rd|th|s)?|[^\W\d_]+)|['’]s|[^\s\w])"
+    r"[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)?$"
+)
+
 # Characters that make the following word part of something else ($2015, #1990).
 _NOT_AFTER = frozenset("$£€¥#@")
 
@@ -57,13 +67,17 @@ class Scanner:
             "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
         )
         self._word_class: dict[str, str | None] = {}
-        starters = [t for t in terminals if t.name in self._states[self._start_state]]
+        table = scan_table()
+        self._first = frozenset(self._states[self._start_state])
+        self._modifiers = frozenset(table["modifiers"])
+        self._max_modifiers = int(table["max_modifiers"])
+        anchors = [t for t in terminals if t.name not in self._modifiers]
         # Case-sensitive search over lowercased text: a leading \b lets the
         # regex engine skip to word starts quickly; an assertion before the
         # word (no "$" before a year) is checked in Python on the few matches.
-        alternatives = "|".join(t.pattern.to_regexp() for t in starters)
-        self._trigger_re = re.compile(r"\b(?:" + alternatives.replace("(?i:", "(?:") + r")(?![\w%])")
-        self._trigger_re_any_case = re.compile(
+        alternatives = "|".join(t.pattern.to_regexp() for t in anchors)
+        self._anchor_re = re.compile(r"\b(?:" + alternatives.replace("(?i:", "(?:") + r")(?![\w%])")
+        self._anchor_re_any_case = re.compile(
             r"\b(?:" + alternatives + r")(?![\w%])", re.IGNORECASE
         )
 
@@ -151,18 +165,52 @@ class Scanner:
             interactive.feed_token(Token(name, value))
         return interactive.feed_eof()
 
-    def triggers(self, text: str) -> Iterator[int]:
-        """Offsets of the words where an expression can begin."""
+    def anchors(self, text: str) -> Iterator[int]:
+        """Offsets of the anchor words (every expression contains one)."""
         lowered = text.lower()
         if len(lowered) == len(text):
-            matches = self._trigger_re.finditer(lowered)
+            matches = self._anchor_re.finditer(lowered)
         else:  # a few characters change length when lowercased: search the text itself
-            matches = self._trigger_re_any_case.finditer(text)
+            matches = self._anchor_re_any_case.finditer(text)
         for match in matches:
-            start = match.start()
-            before = text[start - 1] if start else ""
-            if before in _NOT_AFTER:
-                continue
-            if before in ".," and start > 1 and text[start - 2].isdigit():
-                continue  # "3.5 years": the digits after a decimal point
-            yield start
+            yield match.start()
+
+    def starts(self, text: str, anchor: int, floor: int) -> list[int]:
+        """Where an expression holding the anchor word can begin, leftmost first:
+        the modifier words just before it ("the past three [years]"), then the
+        anchor itself; none before floor (the end of the last expression)."""
+        out = [anchor]
+        pos = anchor
+        for _ in range(self._max_modifiers):
+            match = _TOKEN_BEFORE.search(text, max(floor, pos - 24), pos)
+            if match is None:
+                break
+            name = self.classify(match.group(1))
+            if name is None or name not in self._modifiers:
+                break
+            pos = match.start(1)
+            if name in self._first:
+                out.append(pos)
+        out.reverse()
+        return [s for s in out if _free_before(text, s)]
+
+
+def _free_before(text: str, start: int) -> bool:
+    """No '$' before a year, no decimal point before digits ("3.5 years")."""
+    before = text[start - 1] if start else ""
+    if before in _NOT_AFTER:
+        return False
+    return not (before in ".," and start > 1 and text[start - 2].isdigit())
+
+
+@functools.cache
+def scan_table() -> dict[str, object]:
+    path = resource_path("scan.toml")
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataTableError(f"scan.toml: {exc}") from exc
+    if "modifiers" not in table or "max_modifiers" not in table:
+        raise DataTableError("scan.toml: needs 'modifiers' and 'max_modifiers'")
+    return table

@@ -76,23 +76,31 @@ def find_expressions(text: str) -> list[Found]:
     scanner, _builder = _engine()
     found: list[Found] = []
     pos = 0
-    for trigger in scanner.triggers(text):
-        if trigger < pos:
+    for anchor in scanner.anchors(text):
+        if anchor < pos:
             continue
-        tokens, lengths = scanner.longest(text, trigger)
-        for length in reversed(lengths):
-            key = tuple((t[0], t[1].casefold()) for t in tokens[:length])
-            meaning, rule = _meaning_of(key)
-            if meaning is _REJECTED:
-                continue
-            first = _extent_start(key, meaning)
-            start, end = tokens[first][2], tokens[length - 1][3]
-            if _is_latent(text, tokens[:length], first, meaning, rule):
-                continue
-            found.append(Found(start, end, meaning, rule))
-            pos = end
-            break
+        for start in scanner.starts(text, anchor, pos):
+            item = _longest_at(text, scanner, start)
+            if item is not None:
+                found.append(item)
+                pos = item.end
+                break
     return found
+
+
+def _longest_at(text: str, scanner: Scanner, start: int) -> Found | None:
+    """The longest expression beginning at start that is not a latent reading."""
+    tokens, lengths = scanner.longest(text, start)
+    for length in reversed(lengths):
+        key = tuple((t[0], t[1].casefold()) for t in tokens[:length])
+        meaning, rule = _meaning_of(key)
+        if meaning is _REJECTED:
+            continue
+        first = _extent_start(key, meaning)
+        if _is_latent(text, tokens[:length], first, meaning, rule):
+            continue
+        return Found(tokens[first][2], tokens[length - 1][3], meaning, rule)
+    return None
 
 
 def _extent_start(key: tuple[tuple[str, str], ...], meaning: object) -> int:
