@@ -272,6 +272,20 @@ CONSTRUCTIONS = [
     ("The talks on Monday collapsed.", "talks", dict(pos=Pos.NOUN)),
     ("The fall of the city came in June.", "fall", dict(pos=Pos.NOUN)),
     ("Nine miners trapped underground", "trapped", dict(pos=Pos.VERB)),
+    # noun/verb ambiguity and "that" clauses of reporting / modal nouns
+    (
+        "The strikes follow claims that the mine has closed.",
+        "follow",
+        dict(tense=Tense.PRESENT, pos=Pos.VERB),
+    ),
+    (
+        "The strikes follow claims that the mine has closed.",
+        "closed",
+        dict(aspect=Aspect.PERFECTIVE, status=Status.REPORTED),
+    ),
+    ("Farmers voiced fears that the dam will break.", "break", dict(status=Status.HYPOTHETICAL)),
+    ("Relief agencies say 200 people died.", "say", dict(event_class=EventClass.REPORTING)),
+    ("The new curfew rules apply from Monday.", "apply", dict(tense=Tense.PRESENT)),
 ]
 
 

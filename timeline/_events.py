@@ -17,9 +17,16 @@ For every clause from ``timeline._segment`` the rules below run in this order
                          "after three days of intense bombing", "the fall of
                          the town comes ...", "peace talks are due to begin".
 4. ``_reported_clauses`` clauses that are the complement of a reporting verb
-                         ("officials said the town fell") or precede a final
-                         one ("the town fell, officials said").
+                         ("officials said the town fell"), precede a closing
+                         or inverted one ("the town fell, officials said";
+                         '"...," said the mayor'), follow a reporting or
+                         modal noun ("claims that ...", "fears that ..."), or
+                         share a sentence with "according to".
 5. ``_status``           NEGATED > HYPOTHETICAL > PLANNED > REPORTED > ASSERTED.
+
+Event nouns are reported only with a temporal signal by default; the
+``nominals`` option of ``find_events`` reports every listed event noun
+("all", as TimeML annotates them) or none.
 
 Tense and aspect follow the TimeML MAKEINSTANCE conventions: "have been
 killed" is PRESENT + PERFECTIVE (passive voice), "had left" PAST +
@@ -232,6 +239,8 @@ class _EventLexicon:
         reporting_phrases: phrases whose first word is itself a REPORTING
             event (TimeML: "according" in "according to").
         prep_participles: bare participles used as prepositions ("based on").
+        complement_nouns: noun form -> status of its "that" clause
+            ("claims that ..." REPORTED, "fears that ..." HYPOTHETICAL).
     """
 
     verb_class: Mapping[str, EventClass]
@@ -244,6 +253,7 @@ class _EventLexicon:
     conditionals: frozenset[tuple[str, ...]] = attrs.field(kw_only=True)
     reported_phrases: frozenset[tuple[str, ...]] = attrs.field(kw_only=True)
     reporting_phrases: frozenset[tuple[str, ...]] = attrs.field(kw_only=True)
+    complement_nouns: Mapping[str, Status] = attrs.field(kw_only=True)
     prep_participles: frozenset[str] = attrs.field(kw_only=True)
 
 
@@ -291,7 +301,17 @@ def _event_lexicon() -> _EventLexicon:
             tuple(p.split()) for p in word_list(clauses, "reported", "events")
         ),
         prep_participles=word_list(verbs, "prep_participles"),
+        complement_nouns=_complement_nouns(nominal),
     )
+
+
+def _complement_nouns(name: str) -> dict[str, Status]:
+    out: dict[str, Status] = {}
+    for status in (Status.REPORTED, Status.HYPOTHETICAL):
+        for noun in word_list(name, "complement_nouns", status.value):
+            for form in (noun, _plural(noun)):
+                out.setdefault(form, status)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -732,13 +752,20 @@ def _reported_clauses(
     "according to" marks the whole sentence.
     """
     reporter: _Draft | None = None
-    for ci, (_lo, hi) in enumerate(ranges):
+    noun_status: Status | None = None  # set by "claims that", "fears that"
+    for ci, (lo, hi) in enumerate(ranges):
         drafts = per_clause[ci]
+        if ci > 0 and toks[lo].norm == "that":
+            noun_status = _complement_noun_status(toks, ranges[ci - 1], elex) or noun_status
         if reporter is not None:
             for d in drafts:
                 if d.governor is None:
                     d.governor = reporter
                 d.reported = True
+        elif noun_status is not None:
+            for d in drafts:
+                d.reported = d.reported or noun_status is Status.REPORTED
+                d.hypothetical = d.hypothetical or noun_status is Status.HYPOTHETICAL
         verbs = [d for d in drafts if d.pos is Pos.VERB and not d.copula]
         if verbs and verbs[-1].event_class is EventClass.REPORTING:
             last = verbs[-1]
@@ -763,6 +790,19 @@ def _reported_clauses(
                     d.reported = True
                     if source is not None and d.governor is None:
                         d.governor = source
+
+
+def _complement_noun_status(
+    toks: Sequence[Token], previous: tuple[int, int], elex: _EventLexicon
+) -> Status | None:
+    """Status given by a noun ending the previous clause: "claims" | "that ..."."""
+    lo, hi = previous
+    j = hi - 1
+    while j >= lo and toks[j].tag is Tag.PUNCT:
+        j -= 1
+    if j < lo or toks[j].tag is not Tag.NOUN:
+        return None
+    return elex.complement_nouns.get(toks[j].norm)
 
 
 def _trailing_reporter(

@@ -566,7 +566,11 @@ class Token:
         text: ``text[start:end]``.
         norm: casefolded text with the typographic apostrophe folded to "'".
         tag: coarse part of speech, or None before tagging.
-        form: for verbs and auxiliaries, VB, VBZ, VBD, VBN or VBG; else "".
+        form: for verbs and auxiliaries the Penn-style form: VB (base, after
+            "to", a modal or "do"), VBP (finite present, not third person),
+            VBZ (finite present, third person), VBD (past), VBN (participle),
+            VBG (-ing); "" otherwise. A noun with a verb reading keeps it
+            ("attacks": NOUN, VBZ); a gerund used as a noun is NOUN, VBG.
         lemma: dictionary form for verbs ("taken" -> "take"); else ``norm``.
     """
 
@@ -738,9 +742,16 @@ def tag_tokens(text: str, sentence: Sentence) -> list[Token]:
     "do" is a base form, after "have" a participle, after "be" a participle
     or -ing form; after a determiner, possessive or adjective it is a noun or
     adjective; a participle before a noun is an adjective ("the flagging
-    regime"). A noun/verb ambiguous word ("attacks", "follow") is a verb only
-    when a subject pronoun precedes it or when its stretch of the sentence
-    has no other finite verb.
+    regime"); an -ing form after singular modifiers is a gerund ("of intense
+    bombing"). An ambiguous past form ("killed") is a participle before
+    "by", at the start of a sentence, or when a finite verb precedes or
+    follows it in its stretch ("civilians killed in raids", "the dividend
+    paid on the stock will ..."); otherwise it is a past tense.
+    A noun/verb ambiguous word ("attacks", "follow") is a verb when a subject
+    pronoun precedes it, or when it is the first word of its stretch (before
+    any finite verb) with a subject that agrees with it ("the attacks follow",
+    not "the junk market") and is not itself followed by the verb of which
+    it is the subject ("Telerate shares fell").
     """
     lex = lexicon()
     raw = tokenize(text, sentence.start, sentence.end)
@@ -1155,6 +1166,9 @@ def _eligible_candidate(
             continue  # no agreement: "the groups plans", "the junk market"
         if (
             j + 1 < stop
+            # "Rescue services say", "the new rules apply"; but after a plural
+            # head the word is the verb: "the attacks follow claims"
+            and (candidates[p] or not _plural_subject(raw[p], tags[p]))
             and candidates[j + 1]
             and (forms[j + 1] == "VBZ") != _plural_subject(raw[j], Tag.NOUN)
         ):
