@@ -44,12 +44,16 @@ from timeline._meaning import (
 from timeline._model import Bound, TimexType
 from timeline._tables import calendar_words, part_windows, vague_windows
 
-# How far from publication a tense cue may push a month-day without a year.
-MAX_TENSE_REACH_DAYS = 183
-
 # Grains from finest to coarsest, to keep a reference's grain in anaphora.
 GRAIN_ORDER = ["day", "weekend", "week", "month", "season", "quarter", "half", "year",
                "decade", "century", "millennium"]  # fmt: skip
+
+
+# How far from publication a tense cue may push a month-day without a year.
+MAX_TENSE_REACH_DAYS = 183
+
+# A reference of these grains lends its year to a month-day without one.
+_YEAR_GIVING_GRAINS = ("year", "month", "season", "quarter")
 
 
 @attrs.frozen(kw_only=True)
@@ -193,7 +197,8 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
     # month and day without a year
     ref = ctx.reference
     if ctx.reference_in_sentence and ref is not None and isinstance(ref.start, dt.date):
-        if ref.start.year != pub.year and ref.grain in ("year", "month", "season", "quarter"):
+        side_ok = ctx.direction is None or (ctx.direction == "past") == (ref.start.year < pub.year)
+        if ref.start.year != pub.year and side_ok and ref.grain in _YEAR_GIVING_GRAINS:
             try:
                 date = dt.date(ref.start.year, month, day)  # type: ignore[arg-type]
             except ValueError:

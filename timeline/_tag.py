@@ -31,6 +31,9 @@ from timeline._tables import context_cues
 # processed for minutes (the scan is linear, but memory for results is not free).
 MAX_TEXT_CHARS = 50_000_000
 
+# How close a reference must be to lend its year ("in 2019 ... on December 2").
+_LOCAL_REFERENCE_REACH = 120
+
 _AGE = re.compile(r"-?\s?olds?\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 
@@ -213,7 +216,11 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
         ):
             meaning = as_future_shift(meaning)
         ref = _choose_reference(meaning, history)
-        in_sentence = ref is not None and ref.end >= sentence_bounds(text, item.start, item.end)[0]
+        in_sentence = (
+            ref is not None
+            and ref.end >= sentence_bounds(text, item.start, item.end)[0]
+            and item.start - ref.end <= _LOCAL_REFERENCE_REACH
+        )
         ctx = Context(published=pub, reference=ref.period if ref else None, direction=direction,
                       reference_in_sentence=in_sentence)  # fmt: skip
         res = resolve(meaning, ctx)
