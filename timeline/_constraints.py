@@ -17,17 +17,16 @@ import bisect
 import datetime as dt
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
 from timeline._errors import DataTableError
 from timeline._events import Aspect, Event, Pos, Status, Tense
-from timeline._grammar import resource_path
 from timeline._model import Bound, TimeExpression, TimexType
 from timeline._segment import Sentence
 from timeline._solver import HARD, MEDIUM, ORIGIN, STRONG, WEAK, Constraint, Evidence
+from timeline._tables import load_table
 
 MINUTES_PER_DAY = 1440
 _UNIT_MINUTES = {"S": 1 / 60, "H": 60, "D": MINUTES_PER_DAY, "W": 7 * MINUTES_PER_DAY,
@@ -67,12 +66,7 @@ def end(event: Event) -> str:
 
 @functools.cache
 def connectives() -> dict[str, dict[str, object]]:
-    path = resource_path("connectives.toml")
-    try:
-        with open(path, "rb") as handle:
-            table = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataTableError(f"connectives.toml: {exc}") from exc
+    table = load_table("connectives.toml")
     for section in ("time", "event", "vague_gap", "aspectual", "dateline"):
         if section not in table:
             raise DataTableError(f"connectives.toml: missing [{section}]")

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 
 from lark import Lark, Token, Tree
 from lark.parsers.lalr_analysis import Shift
 
 from timeline._errors import DataTableError
-from timeline._grammar import build_parser, resource_path
+from timeline._grammar import build_parser
+from timeline._tables import load_table
 
 # The longest expression we know of ("the first quarter of the coming year")
 # has ten words; the bound keeps the work per start position constant.
@@ -205,12 +205,7 @@ def _free_before(text: str, start: int) -> bool:
 
 @functools.cache
 def scan_table() -> dict[str, object]:
-    path = resource_path("scan.toml")
-    try:
-        with open(path, "rb") as handle:
-            table = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataTableError(f"scan.toml: {exc}") from exc
+    table = load_table("scan.toml")
     if "modifiers" not in table or "max_modifiers" not in table:
         raise DataTableError("scan.toml: needs 'modifiers' and 'max_modifiers'")
     return table

@@ -40,7 +40,8 @@ def parse_offset(text: str, where: str) -> relativedelta | None:
     return relativedelta(years=num["Y"], months=num["M"], weeks=num["W"], days=num["D"])
 
 
-def _load(name: str) -> dict[str, Any]:
+def load_table(name: str) -> dict[str, Any]:
+    """A TOML table of the grammar folder; DataTableError names the file on failure."""
     path = resource_path(name)
     try:
         with open(path, "rb") as handle:
@@ -53,7 +54,7 @@ def _load(name: str) -> dict[str, Any]:
 
 def _keyed_rows(name: str, table: str, fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
-    for i, row in enumerate(_load(name).get(table, []), start=1):
+    for i, row in enumerate(load_table(name).get(table, []), start=1):
         where = f"{name}: [[{table}]] row {i}"
         missing = [f for f in fields if f not in row]
         if missing:
@@ -140,7 +141,7 @@ def approximator_mods() -> dict[str, str]:
 
 @functools.cache
 def calendar_words() -> dict[str, Any]:
-    table = _load("calendar_words.toml")
+    table = load_table("calendar_words.toml")
     for section in ("month", "weekday", "season", "part_of_day", "holiday", "number",
                     "ordinal", "frequency"):  # fmt: skip
         if section not in table:
@@ -164,7 +165,7 @@ class ContextCues:
 
 @functools.cache
 def context_cues() -> ContextCues:
-    table = _load("context_cues.toml")
+    table = load_table("context_cues.toml")
     try:
         return ContextCues(
             future=frozenset(w.casefold() for w in table["future"]),
