@@ -173,3 +173,164 @@ def read_inline_timexes(tagged: str, raw: str) -> InlineTimexes:
             )
         )
     return InlineTimexes(out, aligned, len(spans) - len(out))
+
+
+# --------------------------------------------------------------------------- events and links
+#
+# Gold EVENTs (``<EVENT eid=...>`` inside ``<TEXT>``), their instances
+# (``<MAKEINSTANCE eventID="e1" eiid="ei1"/>``) and temporal links
+# (``<TLINK relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0"/>``: the
+# source is ``eventInstanceID`` or ``timeID``, the target ``relatedToEventInstance``
+# or ``relatedToTime``).
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """A gold EVENT: its extent in the raw text and its class."""
+
+    eid: str
+    start: int
+    end: int
+    text: str
+    cls: str | None
+
+
+@dataclass(frozen=True)
+class GoldTime:
+    """A gold TIMEX3 by id (the DCT too); empty extents for non-consuming ones."""
+
+    tid: str
+    start: int
+    end: int
+    text: str
+    type: str | None
+    value: str | None
+    mod: str | None = None
+    is_dct: bool = False
+
+
+@dataclass(frozen=True)
+class TLink:
+    """A gold TLINK as written: ``source relType target``.
+
+    ``source_kind`` and ``target_kind`` are ``"event"`` (the id is an eiid)
+    or ``"time"`` (a tid).
+    """
+
+    lid: str
+    rel: str
+    source_kind: str
+    source: str
+    target_kind: str
+    target: str
+
+
+@dataclass
+class LinkedDocument(Document):
+    """A gold document with its events, instances, times by id and TLINKs."""
+
+    dct_tid: str = ""
+    events: list[GoldEvent] = field(default_factory=list)
+    instances: dict[str, str] = field(default_factory=dict)  # eiid -> eid
+    times: dict[str, GoldTime] = field(default_factory=dict)  # tid -> time (DCT included)
+    tlinks: list[TLink] = field(default_factory=list)
+
+
+def _walk_elements(
+    elem: ET.Element, pos: list[int], found: list[tuple[ET.Element, int, int]]
+) -> None:
+    """Record every element below ``elem`` with its extent in the running text."""
+    start = pos[0]
+    pos[0] += len(elem.text or "")
+    for child in elem:
+        _walk_elements(child, pos, found)
+        pos[0] += len(child.tail or "")
+    found.append((elem, start, pos[0]))
+
+
+def _tlink(elem: ET.Element) -> TLink | None:
+    """A TLINK element as a ``TLink``; None when it lacks a source or target."""
+    if elem.get("eventInstanceID"):
+        source_kind, source = "event", elem.get("eventInstanceID", "")
+    elif elem.get("timeID"):
+        source_kind, source = "time", elem.get("timeID", "")
+    else:
+        return None
+    if elem.get("relatedToEventInstance"):
+        target_kind, target = "event", elem.get("relatedToEventInstance", "")
+    elif elem.get("relatedToTime"):
+        target_kind, target = "time", elem.get("relatedToTime", "")
+    else:
+        return None
+    rel = (elem.get("relType") or "").upper()
+    return TLink(elem.get("lid", ""), rel, source_kind, source, target_kind, target)
+
+
+def read_linked_document(path: Path) -> LinkedDocument:
+    """Parse one ``.tml`` file: raw text, DCT, TIMEX3s, EVENTs, MAKEINSTANCEs and TLINKs.
+
+    The raw text and offsets are those of ``read_document``.
+    """
+    base = read_document(path)
+    root = ET.parse(path).getroot()
+    dct_timex = root.find("DCT/TIMEX3")
+    assert dct_timex is not None  # read_document checked it
+    dct_tid = dct_timex.get("tid", "t0")
+    text_elem = root.find("TEXT")
+    assert text_elem is not None
+    found: list[tuple[ET.Element, int, int]] = []
+    pos = [len(text_elem.text or "")]
+    for child in text_elem:
+        _walk_elements(child, pos, found)
+        pos[0] += len(child.tail or "")
+    if pos[0] != len(base.text):
+        raise ValueError(f"{path}: EVENT offsets do not match the raw text")
+    events = []
+    times: dict[str, GoldTime] = {}
+    for elem, start, end in found:
+        if elem.tag == "EVENT" and elem.get("eid"):
+            events.append(
+                GoldEvent(elem.get("eid", ""), start, end, base.text[start:end], elem.get("class"))
+            )
+        elif elem.tag == "TIMEX3" and elem.get("tid"):
+            times[elem.get("tid", "")] = GoldTime(
+                elem.get("tid", ""),
+                start,
+                end,
+                base.text[start:end],
+                elem.get("type"),
+                elem.get("value"),
+                elem.get("mod"),
+            )
+    # TIMEX3s outside <TEXT> (the DCT, a title's) get an empty extent.
+    for elem in root.iter("TIMEX3"):
+        tid = elem.get("tid")
+        if tid and tid not in times:
+            times[tid] = GoldTime(
+                tid,
+                0,
+                0,
+                "".join(elem.itertext()),
+                elem.get("type"),
+                elem.get("value"),
+                elem.get("mod"),
+                is_dct=tid == dct_tid,
+            )
+    instances = {
+        m.get("eiid", ""): m.get("eventID", "")
+        for m in root.iter("MAKEINSTANCE")
+        if m.get("eiid") and m.get("eventID")
+    }
+    tlinks = [link for link in map(_tlink, root.iter("TLINK")) if link is not None]
+    return LinkedDocument(
+        name=base.name,
+        text=base.text,
+        dct=base.dct,
+        dct_value=base.dct_value,
+        timexes=base.timexes,
+        dct_tid=dct_tid,
+        events=sorted(events, key=lambda e: (e.start, e.end)),
+        instances=instances,
+        times=times,
+        tlinks=tlinks,
+    )
