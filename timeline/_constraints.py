@@ -177,9 +177,12 @@ def next_event(doc: Document, offset: int) -> Event | None:
 
 
 def event_interval(doc: Document) -> Iterator[Constraint]:
-    """Every event starts before it ends."""
+    """Every event takes time: it ends at least a minute after it starts.
+
+    (With zero-length events allowed, "said yesterday" and "said today" would
+    both hold at midnight instead of contradicting each other.)"""
     for event in doc.events:
-        yield Constraint(start(event), end(event), lo=0, strength=HARD,
+        yield Constraint(start(event), end(event), lo=1, strength=HARD,
                          evidence=_evidence("event-interval", doc, _trigger_span(event)))  # fmt: skip
 
 
@@ -218,10 +221,52 @@ def _links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
         signal = (expr.signal or "").casefold()
         relation = table.get(signal, "within") if signal else "within"
         if relation == "lasts":
-            continue
-        event = governing_event(doc, expr.signal_start or expr.start, expr.end)
+            if expr.type is TimexType.DURATION:
+                continue  # "for two weeks": the duration rule's
+            relation = "within"  # "for the quarter", "for Friday"
+        noun = _modified_noun(doc, expr) if relation == "within" else None
+        event = noun or governing_event(doc, expr.signal_start or expr.start, expr.end)
         if event is not None:
             yield expr, _finite(doc, event), str(relation)
+        when = _when_clause_event(doc, expr)
+        if when is not None and when is not event:
+            yield expr, _finite(doc, when), "within"
+
+
+# A time used inside a noun phrase: "the 1996 campaign", "its 1990 invasion",
+# "the January 1998 bombing" (up to two words between), or "the incidents of
+# Aug. 7" (the noun just before "of").
+_ATTRIBUTIVE_GAP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+$")
+_WHEN_AFTER = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
+
+
+def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
+    """The event noun a time modifies inside its noun phrase, if any."""
+    sentence = doc.sentence_of(expr.start)
+    nouns = [e for e in doc.events if e.sentence == sentence and e.pos is Pos.NOUN]
+    if (expr.signal or "").casefold() == "of":
+        before = [e for e in nouns if 0 <= (expr.signal_start or 0) - e.trigger_end <= 1]
+        return before[0] if before else None
+    if expr.signal is not None:
+        return None
+    for noun in nouns:
+        gap = doc.text[expr.end : noun.trigger_start]
+        if 0 < noun.trigger_start - expr.end <= 30 and _ATTRIBUTIVE_GAP.fullmatch(gap):
+            if not any(e.pos is Pos.VERB and expr.end <= e.trigger_start < noun.trigger_start
+                       for e in doc.events):  # fmt: skip
+                return noun
+    return None
+
+
+def _when_clause_event(doc: Document, expr: TimeExpression) -> Event | None:
+    """'since August, when they traded at $10': the when-clause happened then."""
+    match = _WHEN_AFTER.match(doc.text, expr.end)
+    if match is None:
+        return None
+    event = next_event(doc, match.end())
+    if event is None or event.pos is not Pos.VERB or event.trigger_start - match.end() > 40:
+        return None
+    return event
 
 
 def _finite(doc: Document, event: Event) -> Event:
@@ -448,9 +493,27 @@ def tense(doc: Document) -> Iterator[Constraint]:
                 yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
         elif label in _PAST_TENSES:
             yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=MEDIUM)
-        elif label is Tense.PRESENT and event.pos is Pos.VERB:
-            yield Constraint(ORIGIN, start(event), hi=pub_end, evidence=ev, strength=WEAK)
-            yield Constraint(ORIGIN, end(event), lo=pub_start, evidence=ev, strength=WEAK)
+        elif label is Tense.PRESENT and event.pos is Pos.VERB and str(event.event_class) != "REPORTING":
+            # A present-tense state or ongoing event spans the publication day
+            # (a present-tense report, "officials say", is the reporting-day rule's).
+            yield Constraint(ORIGIN, start(event), hi=pub_start, evidence=ev, strength=WEAK)
+            yield Constraint(ORIGIN, end(event), lo=pub_end, evidence=ev, strength=WEAK)
+
+
+def reporting_day(doc: Document) -> Iterator[Constraint]:
+    """News convention: a report ("officials said", "the ministry says") with no
+    time of its own was made on the publication day.  Weak: "said on Friday"
+    overrides it."""
+    pub_start, pub_end = doc.publication_start, doc.publication_end
+    for event in doc.events:
+        label = getattr(event, "tense_label", event.tense)
+        if str(event.event_class) != "REPORTING" or label not in (Tense.PAST, Tense.PRESENT):
+            continue
+        if event.polarity != "POS" or event.pos is not Pos.VERB:
+            continue
+        ev = _evidence("reporting-day", doc, _trigger_span(event))
+        yield Constraint(ORIGIN, start(event), lo=pub_start, evidence=ev, strength=WEAK)
+        yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
 
 
 def continues_since(doc: Document) -> Iterator[Constraint]:
@@ -496,6 +559,7 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("event-signal", event_signal),
     ("tense", tense),
     ("since-continues", continues_since),
+    ("reporting-day", reporting_day),
     ("narrative-order", narrative_order),
 )
 
