@@ -20,7 +20,7 @@ from timeline._errors import InputError
 from timeline._events import Event, find_events
 from timeline._model import TimeExpression
 from timeline._segment import split_sentences
-from timeline._solver import ORIGIN, Conflict, Constraint, Solution, solve
+from timeline._solver import ORIGIN, WEAK, Conflict, Constraint, Solution, solve
 from timeline._tag import tag
 
 Moment = dt.date | dt.datetime | None
@@ -101,6 +101,7 @@ class Timeline:
     conflicts: tuple[Conflict, ...]
     published: dict[str, dt.date]
     _solution: Solution = attrs.field(repr=False, eq=False)
+    _firm: Solution = attrs.field(repr=False, eq=False)
 
     def event(self, event_id: str) -> TimelineEvent:
         for e in self.events:
@@ -112,7 +113,7 @@ class Timeline:
         """'before', 'after', 'overlap' or 'unknown': only what the evidence entails."""
         a_id = a if isinstance(a, str) else a.id
         b_id = b if isinstance(b, str) else b.id
-        return self._solution.relation(
+        return self._firm.relation(
             f"{a_id}.start", f"{a_id}.end", f"{b_id}.start", f"{b_id}.end"
         )
 
@@ -207,10 +208,13 @@ def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = Non
         rows.extend((source, e, rename + e.id) for e in doc.events)
     points = [p for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
     solution = solve(constraints, points)
+    # Orders are claimed only from firm evidence: weak defaults (narrative
+    # order, tense conventions) shape the bounds but never decide "before".
+    firm = solve([c for c in solution.constraints if c.strength > WEAK], points)
     events = [_placed(source, event, eid, solution) for source, event, eid in rows]
     events.sort(key=lambda e: e.order)  # stable: ties keep text order
     return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
-                    published, solution)  # fmt: skip
+                    published, solution, firm)  # fmt: skip
 
 
 def _renamed(c: Constraint, prefix: str) -> Constraint:
