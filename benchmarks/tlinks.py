@@ -55,6 +55,8 @@ AFTER          es >= T.end     (DCT: es >= T.start)             le <= T.start
 IS_INCLUDED    es >= T.start and le <= T.end                    le <= T.start or es >= T.end
 INCLUDES       ls <= T.start and ee >= T.end                    es >= T.end or le <= T.start
                                                                 or es > T.start or le < T.end
+STARTS_IN      es >= T.start and ls <= T.end                    es >= T.end or ls < T.start
+ENDS_IN        ee >= T.start and le <= T.end                    ee > T.end or le < T.start
 =============  ===============================================  =========================
 
 =====================================  ===========
@@ -64,8 +66,9 @@ BEFORE, IBEFORE                        BEFORE
 AFTER, IAFTER                          AFTER
 IS_INCLUDED, DURING, SIMULTANEOUS,     IS_INCLUDED
 IDENTITY, BEGINS, ENDS
-INCLUDES, DURING_INV, BEGUN_BY,        INCLUDES
-ENDED_BY
+INCLUDES, DURING_INV                   INCLUDES
+BEGUN_BY (the time begins the event)   STARTS_IN
+ENDED_BY (the time ends the event)     ENDS_IN
 =====================================  ===========
 
 The DCT is an instant somewhere in the publication day: an event that has
@@ -254,8 +257,8 @@ CLASS = {
     "ENDS": "IS_INCLUDED",
     "INCLUDES": "INCLUDES",
     "DURING_INV": "INCLUDES",
-    "BEGUN_BY": "INCLUDES",
-    "ENDED_BY": "INCLUDES",
+    "BEGUN_BY": "STARTS_IN",
+    "ENDED_BY": "ENDS_IN",
 }
 
 EVENT_EVENT = {
@@ -288,6 +291,8 @@ class Bounds(NamedTuple):
 # A bound that makes a link contradictory: ("start" | "end", "earliest" | "latest").
 Culprit = tuple[str, str]
 ES: Culprit = ("start", "earliest")
+LS: Culprit = ("start", "latest")
+EE: Culprit = ("end", "earliest")
 LE: Culprit = ("end", "latest")
 
 
@@ -328,6 +333,18 @@ def judge(rel: str, b: Bounds, interval: tuple[int, int], dct: bool = False) -> 
         if _ge(es, t0) and _le(le, t1):
             return Verdict(ENTAILED)
         culprits = ((LE,) if _le(le, t0) else ()) + ((ES,) if _ge(es, t1) else ())
+        return Verdict(CONTRADICTED, culprits) if culprits else Verdict(OPEN)
+    if cls == "STARTS_IN":
+        if _ge(es, t0) and _le(ls, t1):
+            return Verdict(ENTAILED)
+        culprits = ((ES,) if _ge(es, t1) else ()) + ((LS,) if ls is not None and ls < t0 else ())
+        return Verdict(CONTRADICTED, culprits) if culprits else Verdict(OPEN)
+    if cls == "ENDS_IN":
+        if _ge(ee, t0) and _le(le, t1):
+            return Verdict(ENTAILED)
+        culprits = ((EE,) if ee is not None and ee > t1 else ()) + (
+            (LE,) if le is not None and le < t0 else ()
+        )
         return Verdict(CONTRADICTED, culprits) if culprits else Verdict(OPEN)
     # INCLUDES
     if _le(ls, t0) and _ge(ee, t1):

@@ -211,8 +211,13 @@ def b(es=None, ls=None, ee=None, le=None):
         ("INCLUDES", b(es=day(10) + 1), CON),  # starts after T starts
         ("INCLUDES", b(le=day(11) - 1), CON),  # ends before T ends
         ("DURING_INV", b(ls=day(10), ee=day(11)), ENT),
-        ("BEGUN_BY", b(ls=day(10), ee=day(11)), ENT),
-        ("ENDED_BY", b(es=day(10) + 1), CON),
+        ("BEGUN_BY", b(es=day(10), ls=day(10) + 60), ENT),  # starts inside the day
+        ("BEGUN_BY", b(es=day(11)), CON),  # starts after the day
+        ("BEGUN_BY", b(ls=day(9)), CON),  # started before it
+        ("BEGUN_BY", b(ls=day(10), ee=day(11)), OPN),
+        ("ENDED_BY", b(ee=day(10), le=day(11)), ENT),  # ends inside the day
+        ("ENDED_BY", b(ee=day(11) + 1), CON),  # cannot have ended by its end
+        ("ENDED_BY", b(es=day(10) + 1), OPN),
     ],
 )
 def test_judge_event_against_time(rel, bounds, outcome):
