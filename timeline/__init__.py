@@ -11,6 +11,7 @@ from timeline._errors import (
 from timeline._model import FarDate, TimeExpression, TimexType
 from timeline._tag import tag
 from timeline._timeline import Source, Timeline, TimelineEvent, extract, extract_many
+from timeline._timeml import read_timeml, to_timeml
 
 __all__ = [
     "DataTableError",
@@ -27,7 +28,9 @@ __all__ = [
     "TimexType",
     "extract",
     "extract_many",
+    "read_timeml",
     "tag",
+    "to_timeml",
 ]
 
 __version__ = "0.1.0"

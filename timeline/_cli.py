@@ -1,7 +1,12 @@
 """Command line.
 
-    timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json] [--explain]
-    timeline tag FILE|- --published YYYY-MM-DD [--format text|json]
+    timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json|timeml] [--explain]
+                        [--input text|timeml]
+    timeline tag FILE|- [--published YYYY-MM-DD] [--format text|json] [--input text|timeml]
+
+A file ending in ".tml" (or any input with --input timeml) is a TimeML
+document: its <TEXT> is read without the annotation, and its creation time
+is the publication date unless --published is given.
 
 Bad input gives one line on stderr and exit status 1 (2 for bad usage),
 never a traceback.  Only TimelineError and OSError are caught: anything else
@@ -66,6 +71,27 @@ def read_text(path: str) -> str:
         ) from None
 
 
+def _is_timeml(path: str, given: str | None) -> bool:
+    """Whether to read ``path`` as TimeML: as told by --input, else by the suffix."""
+    if given is not None:
+        return given == "timeml"
+    return path.lower().endswith(".tml")
+
+
+def read_input(path: str, given: str | None) -> tuple[str, dt.date | None]:
+    """(text, creation date or None) of a text or TimeML input; errors name the file."""
+    text = read_text(path)
+    if not _is_timeml(path, given):
+        return text, None
+    from timeline._timeml import read_timeml
+
+    try:
+        return read_timeml(text)
+    except InputError as exc:
+        name = "standard input" if path == "-" else path
+        raise InputError(f"{name}: {exc}") from None
+
+
 def _interval(expr: TimeExpression) -> str:
     if expr.earliest is None and expr.latest is None:
         return "-"
@@ -96,16 +122,23 @@ def format_text(expressions: list[TimeExpression]) -> str:
 
 def _tag_command(argv: Sequence[str]) -> int:
     parser = _Parser(prog="timeline tag", description="Tag temporal expressions in a dated text.")
-    parser.add_argument("file", help="text file to read, or - for standard input")
-    parser.add_argument("--published", required=True, type=_date,
-                        help="publication date, YYYY-MM-DD")  # fmt: skip
+    parser.add_argument("file", help="text or TimeML (.tml) file to read, or - for standard input")
+    parser.add_argument("--published", type=_date,
+                        help="publication date, YYYY-MM-DD (required for text; "
+                        "default for TimeML: its creation time)")  # fmt: skip
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--input", choices=("text", "timeml"),
+                        help="input format (default: timeml for a .tml file, else text)")  # fmt: skip
     args = parser.parse_args(argv)
-    text = read_text(args.file)
-    expressions = tag(text, args.published)
+    if args.published is None and not _is_timeml(args.file, args.input):
+        parser.error("the following arguments are required: --published")
+    text, dct = read_input(args.file, args.input)
+    published = args.published or dct
+    assert published is not None  # a TimeML input always has its creation time
+    expressions = tag(text, published)
     if args.format == "json":
         doc = {
-            "published": args.published.isoformat(),
+            "published": published.isoformat(),
             "source": args.file,
             "expressions": [e.to_dict() for e in expressions],
         }
@@ -126,20 +159,29 @@ def _timeline_command(argv: Sequence[str]) -> int:
         description="Print the ordered timeline of dated news articles "
         "('timeline tag ...' lists the temporal expressions only).",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for stdin")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="text or TimeML (.tml) files, or - for stdin")  # fmt: skip
     parser.add_argument("--published", type=_date,
-                        help="publication date, YYYY-MM-DD (default: the article's dateline)")  # fmt: skip
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+                        help="publication date, YYYY-MM-DD (default: the article's dateline, "
+                        "or a TimeML document's creation time)")  # fmt: skip
+    parser.add_argument("--format", choices=("text", "json", "timeml"), default="text",
+                        help="timeml: a TimeML 1.2.1 document (one input file only)")  # fmt: skip
+    parser.add_argument("--input", choices=("text", "timeml"),
+                        help="input format (default: timeml for a .tml file, else text)")  # fmt: skip
     parser.add_argument("--explain", action="store_true", help="show the evidence for each date")
     args = parser.parse_args(argv)
     if args.files.count("-") > 1:
         parser.error("standard input (-) can be read only once")
+    if args.format == "timeml" and len(args.files) > 1:
+        parser.error(f"--format timeml writes one document: give one FILE, not {len(args.files)}")
     sources, how = [], {}
     for path in args.files:
-        text = read_text(path)
+        text, dct = read_input(path, args.input)
         name = "stdin" if path == "-" else path
         if args.published is not None:
             published, how[name] = args.published, "given with --published"
+        elif dct is not None:
+            published, how[name] = dct, "read from the TimeML creation time (DCT)"
         else:
             found = find_publication_date(text)
             if found is None:
@@ -149,7 +191,11 @@ def _timeline_command(argv: Sequence[str]) -> int:
             published, how[name] = found[0], f'read from the dateline "{found[1]}"'
         sources.append(Source(text, published, name))
     timeline = extract_many(sources)
-    if args.format == "json":
+    if args.format == "timeml":
+        from timeline._timeml import to_timeml
+
+        print(to_timeml(timeline, sources[0].name, text=sources[0].text), end="")
+    elif args.format == "json":
         print(json.dumps(to_json(timeline, how), indent=2, ensure_ascii=False))
     else:
         print(timeline_text(timeline, explain=args.explain, sources=how))
