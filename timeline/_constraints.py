@@ -234,9 +234,10 @@ def _links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
 
 
 # A time used inside a noun phrase: "the 1996 campaign", "its 1990 invasion",
-# "the January 1998 bombing" (up to two words between), or "the incidents of
+# "yesterday's announcement", "the January 1998 bombing" (up to two words
+# between), or "the incidents of
 # Aug. 7" (the noun just before "of").
-_ATTRIBUTIVE_GAP = re.compile(r"(?:\s+[\w-]+){0,2}?\s+$")
+_ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+$")
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
 
 

@@ -147,3 +147,48 @@ def test_duration_span(value, mod, lo, hi):
     assert got[1] == hi
     if mod != "MORE_THAN":
         assert got[0] == lo
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lo", "hi"),
+    [
+        ("Voters remember the 2012 election as a landslide.", "election", "2012-01-01", "2013-01-01"),
+        ("Investors shrugged off yesterday's announcement.", "announcement", "2016-01-24", "2016-01-25"),
+        ("The incidents of 3 June 2015 shocked the town.", "incidents", "2015-06-03", "2015-06-04"),
+    ],
+)
+def test_time_inside_a_noun_phrase_dates_the_noun(sentence, trigger, lo, hi):
+    e = _event(extract(sentence, PUB), trigger)
+    assert (e.earliest_start, e.latest_end) == (D(lo), D(hi))
+
+
+def test_when_clause_is_dated_by_the_time_before_it():
+    tl = extract("Shares have fallen since August, when they traded at $10.", PUB)
+    traded = _event(tl, "traded")
+    assert (traded.earliest_start, traded.latest_end) == (D("2015-08-01"), D("2015-09-01"))
+
+
+def test_report_without_time_is_made_on_publication_day():
+    tl = extract("Officials said the bridge was closed.", PUB)
+    said = _event(tl, "said")
+    assert (said.earliest_start, said.latest_end) == (D("2016-01-25"), D("2016-01-26"))
+
+
+def test_report_with_its_own_time_overrides_the_default():
+    tl = extract("Officials said yesterday that the bridge was closed.", PUB)
+    said = _event(tl, "said")
+    assert (said.earliest_start, said.latest_end) == (D("2016-01-24"), D("2016-01-25"))
+    assert any(c.dropped.evidence.rule == "reporting-day" for c in tl.conflicts)
+
+
+def test_present_state_spans_the_publication_day():
+    tl = extract("The rebels control the northern road.", PUB)
+    control = _event(tl, "control")
+    assert control.latest_start == D("2016-01-25") and control.earliest_end == D("2016-01-26")
+
+
+def test_weak_defaults_never_decide_an_order():
+    # Narrative order alone (weak) says arrived <= left; relation() must not claim it.
+    tl = extract("The envoy arrived and left.", PUB)
+    arrived, left = _event(tl, "arrived"), _event(tl, "left")
+    assert tl.relation(arrived, left) == "unknown"
