@@ -73,10 +73,12 @@ class Scanner:
         self._max_modifiers = int(table["max_modifiers"])
         anchors = [t for t in terminals if t.name not in self._modifiers]
         # Case-sensitive search over lowercased text: a leading \b lets the
-        # regex engine skip to word starts quickly; an assertion before the
-        # word (no "$" before a year) is checked in Python on the few matches.
-        alternatives = "|".join(t.pattern.to_regexp() for t in anchors)
-        self._anchor_re = re.compile(r"\b(?:" + alternatives.replace("(?i:", "(?:") + r")(?![\w%])")
+        # regex engine skip to word starts quickly, and the anchor words are
+        # laid out as a trie (sre tries alternatives one by one, so shared
+        # prefixes are tested once); an assertion before the word (no "$"
+        # before a year) is checked in Python on the few matches.
+        alternatives = _anchor_alternatives(anchors)
+        self._anchor_re = re.compile(r"\b(?:" + alternatives + r")(?![\w%])")
         self._anchor_re_any_case = re.compile(
             r"\b(?:" + alternatives + r")(?![\w%])", re.IGNORECASE
         )
@@ -193,6 +195,53 @@ class Scanner:
                 out.append(pos)
         out.reverse()
         return [s for s in out if _free_before(text, s)]
+
+
+_CASELESS_LITERAL = re.compile(r"\(\?i:((?:[^()\\]|\\.)*)\)")
+
+
+def _literals(pattern: object) -> list[str] | None:
+    """The words a terminal matches, when it is a list of case-insensitive strings."""
+    if pattern.type == "str":  # type: ignore[attr-defined]
+        return [pattern.value.lower()]  # type: ignore[attr-defined]
+    value = pattern.value  # type: ignore[attr-defined]
+    parts = _CASELESS_LITERAL.findall(value)
+    joined = "(?:" + "|".join(f"(?i:{p})" for p in parts) + ")"
+    if not parts or value not in (joined, f"(?i:{parts[0]})"):
+        return None
+    return [re.sub(r"\\(.)", r"\1", p).lower() for p in parts]
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for a set of words, sharing their prefixes."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _anchor_alternatives(terminals: list) -> str:  # type: ignore[type-arg]
+    """Lowercase regex alternatives for the anchor terminals: word lists as one trie."""
+    words: list[str] = []
+    others: list[str] = []
+    for terminal in terminals:
+        literal = _literals(terminal.pattern)
+        if literal is None:
+            others.append(terminal.pattern.to_regexp().replace("(?i:", "(?:"))
+        else:
+            words.extend(literal)
+    return "|".join([_trie(sorted(set(words)))] + others)
 
 
 def _free_before(text: str, start: int) -> bool:
