@@ -108,6 +108,20 @@ def iter_corpus(root: Path) -> Iterator[Path]:
     yield from sorted(root.rglob("*.tml"))
 
 
+def corpus_documents(root: Path, limit: int | None, reader):  # type: ignore[no-untyped-def]
+    """The first ``limit`` documents under ``root`` read with ``reader``, or None
+    (with a message) when there is nothing to measure: benchmarks skip, not fail."""
+    if not root.is_dir():
+        print(f"corpus {root} not found; nothing to measure (skipped)")
+        return None
+    paths = list(iter_corpus(root))[:limit]
+    docs = [reader(p) for p in paths]
+    if not docs:
+        print(f"no *.tml under {root}; nothing to measure (skipped)")
+        return None
+    return docs
+
+
 # Inline TIMEX3 tags in system output (HeidelTime's TimeML does not escape
 # the text between tags, so it is read with a pattern, not an XML parser).
 _TIMEX_TAG = re.compile(r"<TIMEX3\b([^>]*)>|</TIMEX3>")

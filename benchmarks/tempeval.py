@@ -41,7 +41,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/ helpers
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout
 
-from _timeml import Document, Timex, iter_corpus, read_document, read_inline_timexes  # noqa: E402
+from _timeml import (  # noqa: E402
+    Document,
+    Timex,
+    corpus_documents,
+    iter_corpus,
+    read_document,
+    read_inline_timexes,
+)
 
 DEFAULT_CORPUS = Path("/work/shared/data/TBAQ-cleaned")
 
@@ -390,16 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         selftest()
         print("selftest passed")
         return 0
-    if not args.corpus.is_dir():
-        print(f"corpus {args.corpus} not found; nothing to measure (skipped)")
-        return 0
-
-    paths = list(iter_corpus(args.corpus))
-    if args.limit is not None:
-        paths = paths[: args.limit]
-    docs = [read_document(p) for p in paths]
-    if not docs:
-        print(f"no *.tml under {args.corpus}; nothing to measure (skipped)")
+    docs = corpus_documents(args.corpus, args.limit, read_document)
+    if docs is None:
         return 0
     n_gold = sum(len(d.timexes) for d in docs)
     print(f"corpus {args.corpus}: {len(docs)} documents, {n_gold} gold TIMEX3 (DCT excluded)")

@@ -100,7 +100,7 @@ from _timeml import (  # noqa: E402
     GoldTime,
     LinkedDocument,
     TLink,
-    iter_corpus,
+    corpus_documents,
     read_linked_document,
 )
 from tempeval import match  # noqa: E402
@@ -777,15 +777,8 @@ def main(argv: list[str] | None = None) -> int:
         selftest()
         print("selftest passed")
         return 0
-    if not args.corpus.is_dir():
-        print(f"corpus {args.corpus} not found; nothing to measure (skipped)")
-        return 0
-    paths = list(iter_corpus(args.corpus))
-    if args.limit is not None:
-        paths = paths[: args.limit]
-    docs = [read_linked_document(p) for p in paths]
-    if not docs:
-        print(f"no *.tml under {args.corpus}; nothing to measure (skipped)")
+    docs = corpus_documents(args.corpus, args.limit, read_linked_document)
+    if docs is None:
         return 0
     print(
         f"corpus {args.corpus}: {len(docs)} documents, "
