@@ -715,7 +715,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         return Clock(0, 0)
 
     def clock_with_day(self, c: list[Any]) -> Clock:
-        return attrs.evolve(c[0], day=c[1])
+        return attrs.evolve(c[0], day=c[-1])
 
     # -- vague: every alias maps to its own table row
     def __default__(self, data: str, children: list[Any], meta: Any) -> Any:

@@ -492,8 +492,10 @@ def _(meaning: Clock, ctx: Context) -> Resolution:
         if isinstance(day, dt.datetime):
             day = day.date()
         anchor = day_res.anchor
-    else:
+    elif ctx.reference is not None and ctx.reference.grain == "day":
         day, anchor = ctx.reference_day, "reference"
+    else:  # no day mentioned before: the publication day
+        day, anchor = ctx.published, "publication"
     start = dt.datetime.combine(day, dt.time(meaning.hour, meaning.minute))
     value = f"{day.isoformat()}T{meaning.hour:02d}:{meaning.minute:02d}"
     return Resolution(type=TimexType.TIME, value=value, earliest=start,
