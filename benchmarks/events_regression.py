@@ -10,7 +10,8 @@ salads), and pickles everything ``split_sentences``, ``tag_tokens``,
 ``split_clauses`` and ``find_events`` (all three ``nominals`` policies)
 return, as plain tuples. Keep the file outside the repository (e.g. /tmp).
 Without ``--save`` it recomputes the same output for the texts stored in the
-reference and prints every difference (exit status 1 if any).
+reference and prints the first difference in each text that changed (up to
+20 texts) and the count (exit status 1 if any).
 
 The script pins ``PYTHONHASHSEED`` to 0 (re-running itself if needed): the
 tables are read into sets, and where a table lists a word twice over (both

@@ -42,6 +42,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -51,14 +52,15 @@ from timeline._segment import (
     Lexicon,
     Sentence,
     Tag,
-    Token,
+    TaggedWord,
+    TokenLike,
     clause_token_ranges,
     lexicon,
     load_table,
     split_clauses,
     split_sentences,
     string_map,
-    tag_tokens,
+    tag_words,
     third_person,
     word_list,
 )
@@ -282,7 +284,7 @@ def _event_lexicon() -> _EventLexicon:
     for cls in EventClass:
         if cls.value not in load_table(nominal):
             continue
-        for noun in word_list(nominal, cls.value):
+        for noun in sorted(word_list(nominal, cls.value)):  # sorted: no hash-seed dependence
             for form in (noun, _plural(noun)):
                 nouns.setdefault(form, (noun, cls))
     return _EventLexicon(
@@ -342,7 +344,13 @@ class _Draft:
     floor: int = 0  # where the description may start (after the previous verb group)
 
 
+# Tag sets are built once: in Python 3.11 every ``Tag.X`` goes through
+# EnumType.__getattr__, which is slow in per-token loops.
 _AUX = frozenset({Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO})
+_GROUP_STARTS = _AUX | {Tag.VERB, Tag.TO}
+_ADVERBIAL = frozenset({Tag.ADV, Tag.NEG})
+_NOMINAL_HEADS = frozenset({Tag.NOUN, Tag.ADJ})
+_CONJ_PUNCT = frozenset({Tag.PUNCT, Tag.CONJ})
 _NP_INNER = frozenset({Tag.DET, Tag.POSS, Tag.ADJ, Tag.NUM, Tag.NOUN, Tag.PROPN})
 _OBJECT_INNER = frozenset({Tag.OBJ, Tag.DET, Tag.POSS, Tag.ADJ, Tag.NUM, Tag.NOUN, Tag.PROPN})
 _GOVERNING = frozenset(
@@ -356,15 +364,15 @@ _GOVERNING = frozenset(
 )
 
 
-def _skip_adverbs(toks: Sequence[Token], j: int, hi: int) -> int:
+def _skip_adverbs(toks: Sequence[TokenLike], j: int, hi: int) -> int:
     steps = 0
-    while j < hi and toks[j].tag in (Tag.ADV, Tag.NEG) and steps < 3:
+    while j < hi and toks[j].tag in _ADVERBIAL and steps < 3:
         j += 1
         steps += 1
     return j
 
 
-def _cue_at(toks: Sequence[Token], j: int, hi: int, elex: _EventLexicon) -> int:
+def _cue_at(toks: Sequence[TokenLike], j: int, hi: int, elex: _EventLexicon) -> int:
     for length in range(min(elex.max_cue, hi - j), 1, -1):
         if tuple(t.norm for t in toks[j : j + length]) in elex.cues:
             return length
@@ -372,7 +380,7 @@ def _cue_at(toks: Sequence[Token], j: int, hi: int, elex: _EventLexicon) -> int:
 
 
 def _read_group(
-    toks: Sequence[Token], k: int, hi: int, lex: Lexicon, elex: _EventLexicon
+    toks: Sequence[TokenLike], k: int, hi: int, lex: Lexicon, elex: _EventLexicon
 ) -> tuple[_Draft, int] | None:
     """Read the verb group starting at token *k*; return it and the index after it."""
     aux: list[int] = []
@@ -398,7 +406,7 @@ def _read_group(
                         j = target
                         continue
             continue
-        if tok.tag in (Tag.ADV, Tag.NEG) and aux:
+        if tok.tag in _ADVERBIAL and aux:
             nxt = _skip_adverbs(toks, j, hi)
             if nxt < hi and (toks[nxt].tag in _AUX or toks[nxt].tag is Tag.VERB):
                 negated = negated or any(toks[m].tag is Tag.NEG for m in range(j, nxt))
@@ -427,7 +435,7 @@ def _read_group(
 
 
 def _analyse(
-    toks: Sequence[Token],
+    toks: Sequence[TokenLike],
     aux: list[int],
     main: int,
     negated: bool,
@@ -510,14 +518,14 @@ def _analyse(
 
 
 def _verb_groups(
-    toks: Sequence[Token], lo: int, hi: int, lex: Lexicon, elex: _EventLexicon
+    toks: Sequence[TokenLike], lo: int, hi: int, lex: Lexicon, elex: _EventLexicon
 ) -> list[_Draft]:
     """Rule 1: every verb group of the clause ``toks[lo:hi]``."""
     drafts: list[_Draft] = []
     k = lo
     while k < hi:
         tag = toks[k].tag
-        if tag in _AUX or tag is Tag.VERB or tag is Tag.TO:
+        if tag in _GROUP_STARTS:
             read = _read_group(toks, k, hi, lex, elex)
             if read is not None:
                 drafts.append(read[0])
@@ -527,7 +535,7 @@ def _verb_groups(
     return drafts
 
 
-def _link_governors(toks: Sequence[Token], drafts: list[_Draft]) -> None:
+def _link_governors(toks: Sequence[TokenLike], drafts: list[_Draft]) -> None:
     """Rule 2: complements of reporting, aspectual and intensional verbs.
 
     "claimed to have killed" (infinitive), "allow them to cut off" (object then
@@ -559,7 +567,7 @@ def _link_governors(toks: Sequence[Token], drafts: list[_Draft]) -> None:
 # --------------------------------------------------------------------------
 
 
-def _noun_entry(tok: Token, elex: _EventLexicon) -> tuple[str, EventClass] | None:
+def _noun_entry(tok: TokenLike, elex: _EventLexicon) -> tuple[str, EventClass] | None:
     entry = elex.nouns.get(tok.norm)
     if entry is not None:
         return entry
@@ -571,14 +579,14 @@ def _noun_entry(tok: Token, elex: _EventLexicon) -> tuple[str, EventClass] | Non
 _QUOTES = frozenset({'"', "``", "\u201c", "'", "\u2018"})
 
 
-def _time_word(tok: Token, lex: Lexicon) -> bool:
+def _time_word(tok: TokenLike, lex: Lexicon) -> bool:
     """A time noun ("week", "Monday") or a year ("1998")."""
     if tok.tag is Tag.NUM:
         return len(tok.norm) == 4 and tok.norm.isdigit()
     return tok.norm in lex.time_words and tok.tag in (Tag.NOUN, Tag.PROPN, Tag.ADV, Tag.ADJ)
 
 
-def _phrase_start(toks: Sequence[Token], k: int, lo: int) -> int:
+def _phrase_start(toks: Sequence[TokenLike], k: int, lo: int) -> int:
     """Start of the noun phrase headed by token *k* (bounded walk to the left).
 
     Opening quotes and coordinated modifiers ("Russian and Syrian raids") are
@@ -606,7 +614,7 @@ def _phrase_start(toks: Sequence[Token], k: int, lo: int) -> int:
 
 
 def _nominal_events(
-    toks: Sequence[Token],
+    toks: Sequence[TokenLike],
     lo: int,
     hi: int,
     verbs: list[_Draft],
@@ -628,10 +636,10 @@ def _nominal_events(
     next_verb = 0
     for k in range(lo, hi):
         tok = toks[k]
-        while next_verb < len(verbs) and verbs[next_verb].first <= k:
-            next_verb += 1
-        if tok.tag is not Tag.NOUN and not (tok.tag is Tag.ADJ and tok.norm in elex.nouns):
+        if tok.tag not in _NOMINAL_HEADS or (tok.tag is Tag.ADJ and tok.norm not in elex.nouns):
             continue  # table nouns shaped like adjectives count: "proposal", "trial"
+        while next_verb < len(verbs) and verbs[next_verb].first <= k:
+            next_verb += 1  # the first verb group starting after k
         entry = _noun_entry(tok, elex)
         if entry is None:
             continue
@@ -720,26 +728,44 @@ def _nominal_events(
 
 
 def _starts_with(
-    toks: Sequence[Token], lo: int, hi: int, phrases: frozenset[tuple[str, ...]]
+    toks: Sequence[TokenLike], lo: int, hi: int, phrases: frozenset[tuple[str, ...]]
 ) -> bool:
     j = lo
-    while j < hi and toks[j].tag in (Tag.PUNCT, Tag.CONJ):
+    while j < hi and toks[j].tag in _CONJ_PUNCT:
         j += 1
-    return any(tuple(t.norm for t in toks[j : j + len(p)]) == p for p in phrases)
+    return _phrase_at(toks, j, phrases)
 
 
-def _contains(toks: Sequence[Token], lo: int, hi: int, phrases: frozenset[tuple[str, ...]]) -> bool:
-    firsts = {p[0] for p in phrases}
+def _contains(
+    toks: Sequence[TokenLike], lo: int, hi: int, phrases: frozenset[tuple[str, ...]]
+) -> bool:
+    firsts = _by_first_word(phrases)
     for j in range(lo, hi):
-        if toks[j].norm in firsts and any(
-            tuple(t.norm for t in toks[j : j + len(p)]) == p for p in phrases
-        ):
+        if toks[j].norm in firsts and _phrase_at(toks, j, phrases):
             return True
     return False
 
 
+@functools.lru_cache(maxsize=16)  # keys: the few phrase sets of the event lexicon
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+def _phrase_at(toks: Sequence[TokenLike], j: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether one of *phrases* (tuples of words) starts at token *j*; it may run past the clause."""
+    if j >= len(toks):
+        return False
+    return any(
+        tuple(t.norm for t in toks[j : j + len(p)]) == p
+        for p in _by_first_word(phrases).get(toks[j].norm, ())
+    )
+
+
 def _reported_clauses(
-    toks: Sequence[Token],
+    toks: Sequence[TokenLike],
     ranges: list[tuple[int, int]],
     per_clause: list[list[_Draft]],
     elex: _EventLexicon,
@@ -793,7 +819,7 @@ def _reported_clauses(
 
 
 def _complement_noun_status(
-    toks: Sequence[Token], previous: tuple[int, int], elex: _EventLexicon
+    toks: Sequence[TokenLike], previous: tuple[int, int], elex: _EventLexicon
 ) -> Status | None:
     """Status given by a noun ending the previous clause: "claims" | "that ..."."""
     lo, hi = previous
@@ -806,7 +832,7 @@ def _complement_noun_status(
 
 
 def _trailing_reporter(
-    toks: Sequence[Token],
+    toks: Sequence[TokenLike],
     ranges: list[tuple[int, int]],
     per_clause: list[list[_Draft]],
     ci: int,
@@ -830,7 +856,7 @@ def _trailing_reporter(
 
 
 def _attribution(
-    toks: Sequence[Token],
+    toks: Sequence[TokenLike],
     ranges: list[tuple[int, int]],
     per_clause: list[list[_Draft]],
     elex: _EventLexicon,
@@ -838,9 +864,7 @@ def _attribution(
     """The REPORTING event of "according to" (TimeML annotates "according")."""
     for ci, (lo, hi) in enumerate(ranges):
         for k in range(lo, hi):
-            if any(
-                tuple(t.norm for t in toks[k : k + len(p)]) == p for p in elex.reporting_phrases
-            ):
+            if _phrase_at(toks, k, elex.reporting_phrases):
                 draft = _Draft(
                     trigger=k,
                     first=k,
@@ -906,22 +930,22 @@ _SUBJECT_KEEP = 4
 _ELLIPSIS = "\u2026"
 
 
-def _is_word(tok: Token) -> bool:
+def _is_word(tok: TokenLike) -> bool:
     return tok.norm[:1].isalnum()
 
 
-def _span(text: str, toks: Sequence[Token], a: int, b: int) -> str:
+def _span(text: str, toks: Sequence[TokenLike], a: int, b: int) -> str:
     return " ".join(text[toks[a].start : toks[b].end].split())
 
 
 _FRONTED = frozenset({Tag.PREP, Tag.TO, Tag.ADV, Tag.SUB})
 
 
-def _skip_fronted(toks: Sequence[Token], first: int, stop: int) -> int:
+def _skip_fronted(toks: Sequence[TokenLike], first: int, stop: int) -> int:
     """Skip fronted adverbials up to their comma: "But to the east, reports ..."."""
     while True:
         j = first
-        while j < stop and toks[j].tag in (Tag.CONJ, Tag.PUNCT):
+        while j < stop and toks[j].tag in _CONJ_PUNCT:
             j += 1
         if j >= stop or toks[j].tag not in _FRONTED:
             return first
@@ -936,10 +960,10 @@ def _skip_fronted(toks: Sequence[Token], first: int, stop: int) -> int:
 _SUBJECT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.NOUN, Tag.PROPN, Tag.PRON, Tag.ADJ, Tag.NUM})
 
 
-def _leading_subject(text: str, toks: Sequence[Token], lo: int, hi: int) -> str:
+def _leading_subject(text: str, toks: Sequence[TokenLike], lo: int, hi: int) -> str:
     """The first words of the sentence's opening noun phrase, for a clause without one."""
     first = _skip_fronted(toks, lo, hi)
-    while first < hi and toks[first].tag in (Tag.CONJ, Tag.PUNCT):
+    while first < hi and toks[first].tag in _CONJ_PUNCT:
         first += 1
     if first >= hi or toks[first].tag not in _SUBJECT_STARTS:
         return ""
@@ -959,7 +983,7 @@ def _leading_subject(text: str, toks: Sequence[Token], lo: int, hi: int) -> str:
 
 def _describe(
     text: str,
-    toks: Sequence[Token],
+    toks: Sequence[TokenLike],
     lo: int,
     hi: int,
     d: _Draft,
@@ -976,7 +1000,7 @@ def _describe(
         first = d.first
     else:
         first = _skip_fronted(toks, max(lo, floor), d.first)
-    while first < d.first and toks[first].tag in (Tag.CONJ, Tag.PUNCT):
+    while first < d.first and toks[first].tag in _CONJ_PUNCT:
         first += 1
     pre = [j for j in range(first, d.first) if _is_word(toks[j])]
     parts: list[str] = []
@@ -995,7 +1019,7 @@ def _describe(
     j = end = body_start
     words = 0
     while j < hi:
-        if _is_word(toks[j]):
+        if toks[j].norm[:1].isalnum():  # _is_word, inline in this loop over the clause
             if words >= budget and j > d.last:
                 break
             words += 1
@@ -1017,9 +1041,9 @@ _Found = list[tuple[_Draft, Clause, tuple[int, int]]]
 
 def _sentence_drafts(
     text: str, sentence: Sentence, lex: Lexicon, elex: _EventLexicon, nominals: str
-) -> tuple[_Found, list[Token]]:
+) -> tuple[_Found, list[TaggedWord]]:
     """Rules 1-4 over one sentence: drafts with their clause and token range."""
-    toks = tag_tokens(text, sentence)
+    toks = tag_words(text, sentence)
     clauses = split_clauses(text, sentence, toks)
     ranges = clause_token_ranges(toks, clauses)
     per_clause: list[list[_Draft]] = []
@@ -1082,45 +1106,55 @@ def find_events(
     elex = _event_lexicon()
     if sentences is None:
         sentences = split_sentences(text)
-    rows: list[tuple[_Draft, Event]] = []
+    found: list[_Placed] = []
     for sentence in sentences:
-        found, toks = _sentence_drafts(text, sentence, lex, elex, nominals)
+        drafts, toks = _sentence_drafts(text, sentence, lex, elex, nominals)
         conditionals: dict[int, bool] = {}
-        for d, clause, (lo, hi) in found:
-            trig = toks[d.trigger]
+        for d, clause, (lo, hi) in drafts:
             if lo not in conditionals:
                 conditionals[lo] = _starts_with(toks, lo, hi, elex.conditionals)
-            conditional = conditionals[lo]
-            group = _span(text, toks, d.first, d.last) if d.pos is Pos.VERB else trig.text
-            event = Event(
-                "",
-                trig.text,
-                trig.start,
-                trigger_end=trig.end,
-                start=clause.start,
-                end=clause.end,
-                description=_describe(text, toks, lo, hi, d, d.floor),
-                sentence=sentence.index,
-                clause=clause.index,
-                lemma=d.lemma,
-                verb_group=group,
-                tense=d.tense,
-                aspect=d.aspect,
-                voice=d.voice,
-                modality=d.modality,
-                polarity=Polarity.NEG if d.negated else Polarity.POS,
-                status=_status(d, conditional),
-                event_class=d.event_class,
-                pos=d.pos,
-            )
-            rows.append((d, event))
-    rows.sort(key=lambda r: r[1].trigger_start)
-    ids = {id(d): f"e{n}" for n, (d, _) in enumerate(rows, 1)}
-    return [
-        attrs.evolve(
-            event,
-            id=ids[id(d)],
-            governor=ids.get(id(d.governor)) if d.governor is not None else None,
-        )
-        for d, event in rows
-    ]
+            found.append(_Placed(d, clause, lo, hi, toks, conditionals[lo]))
+    # ids follow text order (the sort is stable); each Event is built once,
+    # with its final id and governor (Event is frozen and checks its fields)
+    found.sort(key=lambda p: p.toks[p.draft.trigger].start)
+    ids = {id(p.draft): f"e{n}" for n, p in enumerate(found, 1)}
+    return [_event(text, p, ids) for p in found]
+
+
+class _Placed(NamedTuple):
+    """A draft with the clause, clause token range and sentence tokens it came from."""
+
+    draft: _Draft
+    clause: Clause
+    lo: int
+    hi: int
+    toks: list[TaggedWord]
+    conditional: bool  # the clause opens with a conditional ("if", "unless")
+
+
+def _event(text: str, p: _Placed, ids: Mapping[int, str]) -> Event:
+    """The Event of a placed draft; *ids* maps ``id(draft)`` to the event id."""
+    d, clause, toks = p.draft, p.clause, p.toks
+    trig = toks[d.trigger]
+    return Event(
+        ids[id(d)],
+        trig.text,
+        trig.start,
+        trigger_end=trig.end,
+        start=clause.start,
+        end=clause.end,
+        description=_describe(text, toks, p.lo, p.hi, d, d.floor),
+        sentence=clause.sentence_index,
+        clause=clause.index,
+        lemma=d.lemma,
+        verb_group=_span(text, toks, d.first, d.last) if d.pos is Pos.VERB else trig.text,
+        tense=d.tense,
+        aspect=d.aspect,
+        voice=d.voice,
+        modality=d.modality,
+        polarity=Polarity.NEG if d.negated else Polarity.POS,
+        status=_status(d, p.conditional),
+        event_class=d.event_class,
+        pos=d.pos,
+        governor=ids.get(id(d.governor)) if d.governor is not None else None,
+    )

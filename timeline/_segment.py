@@ -4,6 +4,7 @@ The first stage of the pipeline (see DESIGN.md, "Events and constraints")::
 
     split_sentences(text)              -> [Sentence]
     tag_tokens(text, sentence)         -> [Token]   words with a coarse part of speech
+    tag_words(text, sentence)          -> [TaggedWord]  the same as named tuples (faster)
     split_clauses(text, sentence)      -> [Clause]
 
 Everything is rule based and linear in the length of the text. Language
@@ -19,10 +20,10 @@ import enum
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -33,12 +34,15 @@ __all__ = [
     "Lexicon",
     "Sentence",
     "Tag",
+    "TaggedWord",
     "Token",
+    "TokenLike",
     "lexicon",
     "load_table",
     "split_clauses",
     "split_sentences",
     "tag_tokens",
+    "tag_words",
     "tokenize",
 ]
 
@@ -244,6 +248,11 @@ class Lexicon:
         cues_single: all single-word clause cues.
         not_cues: fixed phrases in which a cue word opens no clause ("as many as").
         max_not_cue_length: number of words of the longest such phrase.
+        closed_tags: derived, not passed in: closed-class word -> its Tag (the
+            first class that lists it, in the order of ``_CLOSED_CLASSES``).
+        cue_lengths: derived: first word of a cue phrase -> the lengths of the
+            cues starting with it, longest first.
+        not_cue_lengths: derived: the same for ``not_cues`` of two words or more.
     """
 
     title_abbrevs: frozenset[str]
@@ -288,6 +297,29 @@ class Lexicon:
     cues_single: frozenset[str] = attrs.field(kw_only=True)
     not_cues: frozenset[tuple[str, ...]] = attrs.field(kw_only=True)
     max_not_cue_length: int = attrs.field(kw_only=True)
+    # Indexes built from the fields above: one dictionary look-up per token
+    # instead of a test against every word list or every phrase length.
+    closed_tags: Mapping[str, Tag] = attrs.field(init=False, eq=False, repr=False)
+    cue_lengths: Mapping[str, tuple[int, ...]] = attrs.field(init=False, eq=False, repr=False)
+    not_cue_lengths: Mapping[str, tuple[int, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # the class is frozen: set the derived fields the way attrs documents
+        object.__setattr__(self, "closed_tags", _closed_tags(self))
+        object.__setattr__(self, "cue_lengths", _lengths_by_first_word(self.cues, 1))
+        # a one-word "not cue" never applied (_not_cue_at matches two words or more)
+        object.__setattr__(self, "not_cue_lengths", _lengths_by_first_word(self.not_cues, 2))
+
+
+def _lengths_by_first_word(
+    phrases: Iterable[tuple[str, ...]], shortest: int
+) -> dict[str, tuple[int, ...]]:
+    """First word -> lengths (at least *shortest*) of the phrases starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        if len(phrase) >= shortest:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: tuple(sorted(ls, reverse=True)) for word, ls in lengths.items()}
 
 
 _ALNUM_RE = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*")
@@ -452,6 +484,14 @@ _OPENERS = "\"'\u201c\u2018([{\u00ab`"
 _ENDERS = ".!?\u2026"
 _ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _PARAGRAPH_SEPARATORS = ("\u2029", "\u2028")
+# A sentence can end only in a gap (whitespace run) after a chunk ending in
+# sentence punctuation or a closer ("said.", "it?'"), or in a gap holding a
+# line or paragraph break. This pattern finds those places and starts with a
+# character class, which the regex engine scans for quickly; the splitter then
+# judges each such gap instead of every gap of the text.
+_BREAKS = "\n" + "".join(_PARAGRAPH_SEPARATORS)
+_CANDIDATE_RE = re.compile(rf"(?P<punct>[{re.escape(_ENDERS + _CLOSERS)}])(?=\s)|[{_BREAKS}]")
+_SPACE_RE = re.compile(r"\s*")
 
 
 def _first_word(chunk: str) -> str:
@@ -508,20 +548,37 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     lex = lexicon()
     sentences: list[Sentence] = []
-    chunks = [(m.start(), m.end()) for m in _CHUNK_RE.finditer(text)]
-    first = 0
-    for i, (_, end) in enumerate(chunks):
-        if i + 1 < len(chunks):
-            nstart, nend = chunks[i + 1]
-            boundary = _paragraph_break(text[end:nstart]) or _ends_sentence(
-                text[chunks[i][0] : end], text[nstart:nend], lex
+    n = len(text)
+    # runs are found backwards (where a gap or chunk starts) by matching forwards here
+    backwards = text[::-1]
+    first = _SPACE_RE.match(text).end()  # where the current sentence starts
+    judged = 0  # gaps before this offset are judged already
+    for m in _CANDIDATE_RE.finditer(text):
+        if m.start() < judged:
+            continue  # another line break in a gap judged already
+        punct = m["punct"] is not None
+        # the gap is text[end:nstart], between the chunks before and after it
+        end = m.end() if punct else n - _SPACE_RE.match(backwards, n - m.start()).end()
+        nstart = _SPACE_RE.match(text, end).end()
+        judged = nstart
+        if end == 0 or nstart == n:
+            continue  # whitespace before the first chunk or after the last
+        if (
+            _paragraph_break(text[end:nstart])
+            or (
+                punct  # else the chunk does not end in punctuation: no sentence end
+                and _ends_sentence(
+                    text[n - _CHUNK_RE.match(backwards, n - end).end() : end],
+                    text[nstart : _CHUNK_RE.match(text, nstart).end()],
+                    lex,
+                )
             )
-        else:
-            boundary = True
-        if boundary:
-            start = chunks[first][0]
-            sentences.append(Sentence(len(sentences), start, end, text=text[start:end]))
-            first = i + 1
+        ):
+            sentences.append(Sentence(len(sentences), first, end, text=text[first:end]))
+            first = nstart
+    if first < n:
+        end = len(text.rstrip())
+        sentences.append(Sentence(len(sentences), first, end, text=text[first:end]))
     return sentences
 
 
@@ -614,25 +671,67 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     "it" + "'s"), as in the Penn Treebank convention.
     """
     end = len(text) if end is None else end
+    return [Token(w.start, w.end, w.text, norm=w.norm) for w in _words(text, start, end)]
+
+
+class _Word(NamedTuple):
+    """A token before tagging: what the tagger reads (a Token is built once, tagged)."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def _words(text: str, start: int, end: int) -> list[_Word]:
+    """The words of ``text[start:end]``, as ``tokenize`` splits them."""
     lex = lexicon()
-    tokens: list[Token] = []
+    clitics, fused = lex.clitics, lex.fused
+    # Folding works character by character and never deletes one, so when it
+    # keeps the length of the whole span every word's norm is a slice of it.
+    span = text[start:end]
+    folded = _fold(span)
+    aligned = len(folded) == len(span)
+    words: list[_Word] = []
     for m in _TOKEN_RE.finditer(text, start, end):
-        word = m.group(0)
-        norm = _fold(word)
-        host = _split_clitic(word, norm, lex.clitics, lex.fused)
+        word = m.group()
+        first, last = m.span()
+        norm = folded[first - start : last - start] if aligned else _fold(word)
+        # only a word with an apostrophe or a fused form ("cannot") can split
+        host = _split_clitic(word, norm, clitics, fused) if "'" in norm or norm in fused else 0
         if host:
-            tokens.append(Token(m.start(), m.start() + host, word[:host], norm=norm[:host]))
-            tokens.append(Token(m.start() + host, m.end(), word[host:], norm=norm[host:]))
+            words.append(_Word(first, first + host, word[:host], norm[:host]))
+            words.append(_Word(first + host, last, word[host:], norm[host:]))
         else:
-            tokens.append(Token(m.start(), m.end(), word, norm=norm))
-    return tokens
+            words.append(_Word(first, last, word, norm))
+    return words
 
 
 # --------------------------------------------------------------------------
 # Tagging
 # --------------------------------------------------------------------------
 
+# Enum members are looked up through EnumType.__getattr__ in Python 3.11, which
+# is slow in per-token code: the sets of tags the rules test are built once, here.
 _MODIFIERS = frozenset({Tag.DET, Tag.POSS, Tag.ADJ})
+_DETERMINERS = frozenset({Tag.DET, Tag.POSS})
+_DETERMINERS_NUM = _DETERMINERS | {Tag.NUM}
+_PHRASE_OPENERS = _DETERMINERS_NUM | {Tag.PREP}
+_NOUN_TAGS = frozenset({Tag.NOUN, Tag.PROPN})
+_NOMINAL_MODIFIERS = _NOUN_TAGS | {Tag.ADJ}
+_ADJ_PROPN = frozenset({Tag.ADJ, Tag.PROPN})
+_PRON_REL = frozenset({Tag.PRON, Tag.REL})
+_BASE_FORM_AFTER = frozenset({Tag.MODAL, Tag.DO, Tag.TO})
+_NOT_NAMES = frozenset({Tag.MODAL, Tag.NUM})  # closed classes a name does not take
+_REPORTED_OBJECT_STARTS = _DETERMINERS_NUM | {Tag.REL}
+_CLAUSE_CUE_TAGS = frozenset({Tag.CONJ, Tag.SUB, Tag.REL})
+_FINITE_TAGS = frozenset({Tag.BE, Tag.HAVE, Tag.VERB})  # finite with a finite form
+_ALWAYS_FINITE_TAGS = frozenset({Tag.MODAL, Tag.DO})
+_AUX_LEMMAS = {Tag.BE: "be", Tag.HAVE: "have", Tag.DO: "do"}
+_PARTICIPLE_FORMS = frozenset({"VBG", "VBN", "VBD"})
+_NOUN_FORMS = frozenset({"VB", "VBZ"})
+# contractions that are words although they do not start with a letter
+_CONTRACTIONS = frozenset({"'s", "'d", "'m", "'re", "'ve", "'ll", "n't"})
 _GROUP_INNER = frozenset({Tag.ADV, Tag.NEG})
 _FINITE_FORMS = frozenset({"VBD", "VBZ", "VBP"})
 _OPEN_QUOTES = frozenset(
@@ -640,40 +739,35 @@ _OPEN_QUOTES = frozenset(
 )
 
 
-def _closed_tag(norm: str, lex: Lexicon) -> Tag | None:
-    if norm in lex.negation:
-        return Tag.NEG
-    if norm in lex.modals:
-        return Tag.MODAL
-    if norm in lex.be:
-        return Tag.BE
-    if norm in lex.have:
-        return Tag.HAVE
-    if norm in lex.do:
-        return Tag.DO
-    if norm in lex.infinitive:
-        return Tag.TO
-    if norm in lex.relatives:
-        return Tag.REL
-    if norm in lex.determiners:
-        return Tag.DET
-    if norm in lex.possessives:
-        return Tag.POSS
-    if norm in lex.subject_pronouns:
-        return Tag.PRON
-    if norm in lex.object_pronouns:
-        return Tag.OBJ
-    if norm in lex.numbers:
-        return Tag.NUM
-    if norm in lex.prepositions:
-        return Tag.PREP
-    if norm in lex.subordinators:
-        return Tag.SUB
-    if norm in lex.coordinators:
-        return Tag.CONJ
-    if norm in lex.adverbs:
-        return Tag.ADV
-    return None
+# Closed word classes in order of precedence: a word listed in several takes
+# the tag of the first ("that" is REL, not DET).
+_CLOSED_CLASSES = (
+    (Tag.NEG, "negation"),
+    (Tag.MODAL, "modals"),
+    (Tag.BE, "be"),
+    (Tag.HAVE, "have"),
+    (Tag.DO, "do"),
+    (Tag.TO, "infinitive"),
+    (Tag.REL, "relatives"),
+    (Tag.DET, "determiners"),
+    (Tag.POSS, "possessives"),
+    (Tag.PRON, "subject_pronouns"),
+    (Tag.OBJ, "object_pronouns"),
+    (Tag.NUM, "numbers"),
+    (Tag.PREP, "prepositions"),
+    (Tag.SUB, "subordinators"),
+    (Tag.CONJ, "coordinators"),
+    (Tag.ADV, "adverbs"),
+)
+
+
+def _closed_tags(lex: Lexicon) -> dict[str, Tag]:
+    """Closed-class word -> tag, for ``Lexicon.closed_tags``."""
+    out: dict[str, Tag] = {}
+    for tag, field in _CLOSED_CLASSES:
+        for word in getattr(lex, field):
+            out.setdefault(word, tag)
+    return out
 
 
 def _guess_lemma(norm: str, suffix: str) -> str:
@@ -708,11 +802,11 @@ def _lexical_forms(norm: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-def _is_capitalized(token: Token) -> bool:
+def _is_capitalized(token: _Word) -> bool:
     return token.text[:1].isupper()
 
 
-def _title_case(tokens: list[Token]) -> bool:
+def _title_case(tokens: list[_Word]) -> bool:
     words = [t for t in tokens if t.text[:1].isalpha()]
     if len(words) < 3:
         return False
@@ -726,7 +820,7 @@ def _adjective_shape(norm: str, lex: Lexicon) -> bool:
 
 def _noun_like(norm: str, text: str, lex: Lexicon) -> bool:
     """Whether a following lower-case word can head the noun phrase a participle modifies."""
-    if not text[:1].islower() or _closed_tag(norm, lex) is not None:
+    if not text[:1].islower() or norm in lex.closed_tags:
         return False
     if len(norm) > 4 and norm.endswith("ly"):
         return False  # "talking warmly"
@@ -753,8 +847,37 @@ def tag_tokens(text: str, sentence: Sentence) -> list[Token]:
     not "the junk market") and is not itself followed by the verb of which
     it is the subject ("Telerate shares fell").
     """
+    return [
+        Token(t.start, t.end, t.text, norm=t.norm, tag=t.tag, form=t.form, lemma=t.lemma)
+        for t in tag_words(text, sentence)
+    ]
+
+
+class TaggedWord(NamedTuple):
+    """A tagged token as a named tuple: the fields of Token, for the library's own use.
+
+    ``find_events`` and ``split_clauses`` read only these fields, and a
+    frozen attrs Token costs about three times as much to build, so the
+    pipeline works on these; ``tag_tokens`` returns them as Tokens.
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    tag: Tag
+    form: str
+    lemma: str
+
+
+# What split_clauses and the event rules accept: tag_tokens or tag_words output.
+TokenLike = Token | TaggedWord
+
+
+def tag_words(text: str, sentence: Sentence) -> list[TaggedWord]:
+    """``tag_tokens(text, sentence)`` as TaggedWords (same fields, same values)."""
     lex = lexicon()
-    raw = tokenize(text, sentence.start, sentence.end)
+    raw = _words(text, sentence.start, sentence.end)
     caps_informative = not _title_case(raw)
     tags: list[Tag] = []
     forms: list[str] = []
@@ -768,7 +891,8 @@ def tag_tokens(text: str, sentence: Sentence) -> list[Token]:
         candidates.append(candidate)
     _promote_candidates(raw, tags, forms, candidates, lex)
     return [
-        attrs.evolve(tok, tag=tags[i], form=forms[i], lemma=lemmas[i]) for i, tok in enumerate(raw)
+        TaggedWord(tok.start, tok.end, tok.text, tok.norm, tag, form, lemma)
+        for tok, tag, form, lemma in zip(raw, tags, forms, lemmas, strict=True)
     ]
 
 
@@ -788,7 +912,7 @@ def _takes_complement(norm: str, lex: Lexicon) -> bool:
 
 
 def _finite_before(
-    i: int, tags: list[Tag], forms: list[str], raw: list[Token], lex: Lexicon
+    i: int, tags: list[Tag], forms: list[str], raw: list[_Word], lex: Lexicon
 ) -> bool:
     """Whether a finite verb occurs earlier in the same stretch (bounded look-back).
 
@@ -805,9 +929,7 @@ def _finite_before(
             return False  # the finite verb seen belongs to the relative clause
         if _stretch_break(raw, tags, j, lex):
             return found
-        finite = tag in (Tag.MODAL, Tag.DO) or (
-            tag in (Tag.BE, Tag.HAVE, Tag.VERB) and forms[j] in _FINITE_FORMS
-        )
+        finite = tag in _ALWAYS_FINITE_TAGS or (tag in _FINITE_TAGS and forms[j] in _FINITE_FORMS)
         if finite and not found:
             if tag is Tag.VERB and _takes_complement(raw[j].norm, lex):
                 return False
@@ -817,7 +939,7 @@ def _finite_before(
     return found
 
 
-def _finite_ahead(i: int, raw: list[Token], lex: Lexicon) -> bool:
+def _finite_ahead(i: int, raw: list[_Word], lex: Lexicon) -> bool:
     """Whether an unmistakable finite verb follows in the same stretch (bounded).
 
     "The dividend paid on the stock will apply": "paid" is a participle.
@@ -835,8 +957,13 @@ def _finite_ahead(i: int, raw: list[Token], lex: Lexicon) -> bool:
 
 
 def _aux_form(tag: Tag, norm: str, lex: Lexicon) -> str:
-    table = {Tag.BE: lex.be, Tag.HAVE: lex.have, Tag.DO: lex.do}.get(tag)
-    if table is None:
+    if tag is Tag.BE:
+        table = lex.be
+    elif tag is Tag.HAVE:
+        table = lex.have
+    elif tag is Tag.DO:
+        table = lex.do
+    else:
         return ""
     tense = table.get(norm, "NONE")
     if tense == "PAST":
@@ -850,16 +977,16 @@ def _aux_form(tag: Tag, norm: str, lex: Lexicon) -> str:
     return "VB"
 
 
-def _after_modifiers(p: int, raw: list[Token], tags: list[Tag], forms: list[str]) -> bool:
+def _after_modifiers(p: int, raw: list[_Word], tags: list[Tag], forms: list[str]) -> bool:
     """Whether ``raw[p]`` ends a run of singular modifiers opened by a determiner
     or preposition ("of intense", "in national over-the-counter")."""
     steps = 0
     while p >= 0 and steps < 4:
         tag = tags[p]
-        if tag in (Tag.PREP, Tag.DET, Tag.POSS, Tag.NUM):
+        if tag in _PHRASE_OPENERS:
             return steps > 0
         norm = raw[p].norm
-        if tag not in (Tag.NOUN, Tag.PROPN, Tag.ADJ) or forms[p]:
+        if tag not in _NOMINAL_MODIFIERS or forms[p]:
             return False
         if tag is not Tag.PROPN and norm.endswith("s") and not norm.endswith("ss"):
             return False  # a plural head: "groups fighting", "raids targeting"
@@ -870,7 +997,7 @@ def _after_modifiers(p: int, raw: list[Token], tags: list[Tag], forms: list[str]
 
 def _tag_one(
     i: int,
-    raw: list[Token],
+    raw: list[_Word],
     tags: list[Tag],
     forms: list[str],
     lex: Lexicon,
@@ -878,6 +1005,7 @@ def _tag_one(
 ) -> tuple[Tag, str, str, bool]:
     tok = raw[i]
     norm = tok.norm
+    initial = norm[:1]
     if (
         norm == "'"
         and i > 0
@@ -887,12 +1015,9 @@ def _tag_one(
         and raw[i + 1].norm[:1].isalpha()
     ):
         return Tag.POSS, "", "", False  # "the relatives' appeal"
-    if not norm[:1].isalnum():
-        if norm in ("'s", "'d", "'m", "'re", "'ve", "'ll", "n't"):
-            pass
-        else:
-            return Tag.PUNCT, "", "", False
-    if norm[:1].isdigit():
+    if not initial.isalnum() and norm not in _CONTRACTIONS:
+        return Tag.PUNCT, "", "", False
+    if initial.isdigit():
         return Tag.NUM, "", "", False
     nxt = raw[i + 1] if i + 1 < len(raw) else None
     # contractions whose reading depends on the neighbours
@@ -914,12 +1039,12 @@ def _tag_one(
             return Tag.HAVE, "VBD", "have", False
         return Tag.MODAL, "", "would", False
     sentence_initial = i == 0 or raw[i - 1].norm in _OPEN_QUOTES
-    proper = caps_informative and _is_capitalized(tok) and not sentence_initial and norm != "i"
-    closed = _closed_tag(norm, lex)
-    if closed is not None and not (proper and closed in (Tag.MODAL, Tag.NUM)):
-        if closed in (Tag.BE, Tag.HAVE, Tag.DO):
-            lemma = {Tag.BE: "be", Tag.HAVE: "have", Tag.DO: "do"}[closed]
-            return closed, _aux_form(closed, norm, lex), lemma, False
+    capitalized = tok.text[:1].isupper()
+    proper = caps_informative and capitalized and not sentence_initial and norm != "i"
+    closed = lex.closed_tags.get(norm)
+    if closed is not None and not (proper and closed in _NOT_NAMES):
+        if closed in _AUX_LEMMAS:
+            return closed, _aux_form(closed, norm, lex), _AUX_LEMMAS[closed], False
         if closed is Tag.MODAL:
             return closed, "", lex.modal_names.get(norm, norm), False
         if closed is Tag.REL and i > 0 and tags[i - 1] is Tag.PREP:
@@ -929,7 +1054,7 @@ def _tag_one(
         return Tag.PROPN, "", "", False
     readings = _lexical_forms(norm, lex)
     if not readings:
-        if caps_informative and _is_capitalized(tok):
+        if caps_informative and capitalized:
             return Tag.PROPN, "", "", False
         if norm.endswith("ly") and len(norm) > 4:
             return Tag.ADV, "", "", False
@@ -942,7 +1067,7 @@ def _tag_one(
     p = _previous(i, tags)
     ptag = tags[p] if p >= 0 else None
     # after a modal, "do" or infinitival "to": base form
-    if ptag in (Tag.MODAL, Tag.DO, Tag.TO) and "VB" in by_form:
+    if ptag in _BASE_FORM_AFTER and "VB" in by_form:
         return Tag.VERB, "VB", by_form["VB"], False
     if ptag is Tag.HAVE and "VBN" in by_form:
         return Tag.VERB, "VBN", by_form["VBN"], False
@@ -954,15 +1079,15 @@ def _tag_one(
         if "VBN" in by_form:
             return Tag.VERB, "VBN", by_form["VBN"], False
     noun_next = nxt is not None and _noun_like(nxt.norm, nxt.text, lex)
-    participle = {"VBG", "VBN", "VBD"} & by_form.keys()
+    participle = not _PARTICIPLE_FORMS.isdisjoint(by_form)
     # a participle between a modifier and a noun is an adjective: "the flagging regime"
     if (
         participle
         and noun_next
         and (
-            ptag in (Tag.DET, Tag.POSS, Tag.NUM)
+            ptag in _DETERMINERS_NUM
             or (ptag is Tag.PREP and ("VBG" not in by_form or norm in lex.adjectival))
-            or (ptag in (Tag.ADJ, Tag.PROPN) and "VBG" in by_form)
+            or (ptag in _ADJ_PROPN and "VBG" in by_form)
             or (ptag is Tag.ADJ and not _takes_complement(norm, lex))
             or (
                 ptag is Tag.NOUN
@@ -977,22 +1102,22 @@ def _tag_one(
     if (
         "VBG" in by_form
         and _after_modifiers(p, raw, tags, forms)
-        and not (nxt is not None and _closed_tag(nxt.norm, lex) in _OBJECT_STARTS)
+        and not (nxt is not None and lex.closed_tags.get(nxt.norm) in _OBJECT_STARTS)
     ):
         # "of intense bombing", "in London trading": singular modifiers, then a gerund
         return Tag.NOUN, "VBG", by_form["VBG"], False
     if ptag in _MODIFIERS or ptag is Tag.NUM:
         if "VBG" in by_form:
             return Tag.NOUN, "VBG", by_form["VBG"], False
-        if by_form.keys() <= {"VB", "VBZ"}:
+        if by_form.keys() <= _NOUN_FORMS:
             return Tag.NOUN, "", next(iter(by_form.values())), False
-        if ptag in (Tag.DET, Tag.POSS):
+        if ptag in _DETERMINERS:
             return Tag.ADJ, "", "", False
     if ptag is Tag.PREP:
         if "VBG" in by_form:
             return Tag.VERB, "VBG", by_form["VBG"], False
         return Tag.NOUN, "", "", False
-    if ptag in (Tag.PRON, Tag.REL):
+    if ptag in _PRON_REL:
         for form in ("VBD", "VBZ", "VB"):
             if form in by_form:
                 return Tag.VERB, "VBP" if form == "VB" else form, by_form[form], False
@@ -1012,8 +1137,8 @@ def _tag_one(
             return Tag.VERB, "VBD", by_form["VBD"], False  # "..., a spokesman said."
         if (
             nxt is not None
-            and ptag in (Tag.NOUN, Tag.PROPN)
-            and _closed_tag(nxt.norm, lex) is Tag.PREP
+            and ptag in _NOUN_TAGS
+            and lex.closed_tags.get(nxt.norm) is Tag.PREP
             and _finite_ahead(i, raw, lex)
         ):
             return Tag.VERB, "VBN", by_form["VBN"], False  # reduced relative
@@ -1034,19 +1159,17 @@ def _tag_one(
             return Tag.VERB, "VB", by_form["VB"], False
         if before in ("VBZ", "VBP") and (form == before or (before == "VBP" and "VB" in by_form)):
             return Tag.VERB, form if form == before else "VBP", lemma, False
-    if ptag in (Tag.PROPN, Tag.NOUN) and not forms[p] and nxt is not None:
-        ntag = _closed_tag(nxt.norm, lex)
+    if ptag in _NOUN_TAGS and not forms[p] and nxt is not None:
+        ntag = lex.closed_tags.get(nxt.norm)
         if ntag is Tag.PRON and nxt.norm != "one":
             return Tag.VERB, form, lemma, False  # "Clinton says he ..."
-        if lemma in lex.reporting and (
-            ntag in (Tag.DET, Tag.POSS, Tag.NUM, Tag.REL) or _is_capitalized(nxt)
-        ):
+        if lemma in lex.reporting and (ntag in _REPORTED_OBJECT_STARTS or _is_capitalized(nxt)):
             return Tag.VERB, form, lemma, False  # "the spokesman says the ..."
     return Tag.NOUN, "VBZ" if "VBZ" in by_form else "VB", lemma, True
 
 
 def _promote_candidates(
-    raw: list[Token],
+    raw: list[_Word],
     tags: list[Tag],
     forms: list[str],
     candidates: list[bool],
@@ -1058,17 +1181,25 @@ def _promote_candidates(
     bare complement ("said its unit continues"). "The attacks follow claims":
     "attacks" follows a determiner, so "follow" is the verb.
     """
+    if True not in candidates:
+        return
+    last_candidate = len(candidates) - 1 - candidates[::-1].index(True)
     start = 0
     for k in range(1, len(raw) + 1):
+        if start > last_candidate:
+            return  # no candidate left to promote
         if k < len(raw) and not (
             _stretch_break(raw, tags, k, lex)
             or (tags[k - 1] is Tag.VERB and _takes_complement(raw[k - 1].norm, lex))
         ):
             continue
+        if True not in candidates[start:k]:
+            start = k
+            continue
         stop = start
         while stop < k and not (
-            tags[stop] in (Tag.MODAL, Tag.DO)
-            or (tags[stop] in (Tag.BE, Tag.HAVE, Tag.VERB) and forms[stop] in _FINITE_FORMS)
+            tags[stop] in _ALWAYS_FINITE_TAGS
+            or (tags[stop] in _FINITE_TAGS and forms[stop] in _FINITE_FORMS)
         ):
             stop += 1
         j = _eligible_candidate(raw, tags, forms, candidates, start, stop, k, lex)
@@ -1086,12 +1217,12 @@ _OBJECT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.PRON, Tag.OBJ, Tag.NUM})
 _NON_THIRD_PERSON = frozenset({"i", "you", "we", "they"})
 
 
-def _plural_subject(tok: Token, tag: Tag) -> bool:
+def _plural_subject(tok: _Word, tag: Tag) -> bool:
     """Whether a subject word takes the base form of a verb ("groups say", "they say")."""
     if tag is Tag.PRON:
         return tok.norm in _NON_THIRD_PERSON
     norm = tok.norm
-    return tag in (Tag.NOUN, Tag.PROPN) and norm.endswith("s") and not norm.endswith("ss")
+    return tag in _NOUN_TAGS and norm.endswith("s") and not norm.endswith("ss")
 
 
 _SUBJECT_INNER = frozenset(
@@ -1103,9 +1234,7 @@ def _subject_of_later_verb(tags: list[Tag], forms: list[str], j: int, end: int) 
     """Whether only noun-phrase words separate token *j* from a finite verb after it."""
     for k in range(j + 1, min(end, j + 8)):
         tag = tags[k]
-        if tag in (Tag.MODAL, Tag.DO) or (
-            tag in (Tag.BE, Tag.HAVE, Tag.VERB) and forms[k] in _FINITE_FORMS
-        ):
+        if tag in _ALWAYS_FINITE_TAGS or (tag in _FINITE_TAGS and forms[k] in _FINITE_FORMS):
             return True
         if tag not in _SUBJECT_INNER:
             return False
@@ -1113,7 +1242,7 @@ def _subject_of_later_verb(tags: list[Tag], forms: list[str], j: int, end: int) 
 
 
 def _eligible_candidate(
-    raw: list[Token],
+    raw: list[_Word],
     tags: list[Tag],
     forms: list[str],
     candidates: list[bool],
@@ -1153,7 +1282,9 @@ def _eligible_candidate(
             # no subject in the stretch: only an -s form with an object reads as
             # a verb ("..., allows trucks to pass"); a bare base form would be
             # an imperative, rare in news ("Storm Aurel: ...")
-            bare_object = nxt_tag is Tag.NOUN and not candidates[j + 1] and not raw[j + 1].form
+            # (this once also read the form of the untagged word j + 1, always
+            # empty; forms[j + 1] may have been meant, but would change output)
+            bare_object = nxt_tag is Tag.NOUN and not candidates[j + 1]
             if forms[j] == "VBZ" and (object_follows or bare_object) and not final:
                 return j
             continue
@@ -1183,10 +1314,10 @@ def _separator(norm: str, lex: Lexicon) -> bool:
     return norm in lex.hard_separators or norm in lex.soft_separators or norm in _ENDERS
 
 
-def _stretch_break(raw: list[Token], tags: list[Tag], k: int, lex: Lexicon) -> bool:
+def _stretch_break(raw: list[_Word], tags: list[Tag], k: int, lex: Lexicon) -> bool:
     norm = raw[k].norm
     return (
-        tags[k] in (Tag.CONJ, Tag.SUB, Tag.REL)
+        tags[k] in _CLAUSE_CUE_TAGS
         or norm in lex.cues_single
         or (tags[k] is Tag.PUNCT and _separator(norm, lex))
     )
@@ -1217,67 +1348,71 @@ class Clause:
     text: str = attrs.field(kw_only=True)
 
 
-def _verbal(tok: Token) -> bool:
-    if tok.tag in (Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO):
-        return True
-    return tok.tag is Tag.VERB
+# tag sets built once (see _MODIFIERS)
+_AUX_TAGS = frozenset({Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO})
+_VERBAL_TAGS = _AUX_TAGS | {Tag.VERB}  # a piece with one of these is a clause
+_SKIPPED_BEFORE_VERB = frozenset({Tag.ADV, Tag.NEG, Tag.PUNCT})
+_FINITE_AUX_TAGS = frozenset({Tag.BE, Tag.HAVE, Tag.MODAL})
+_COMPLEMENT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.PRON, Tag.NUM, Tag.NOUN, Tag.PROPN, Tag.ADJ})
 
 
-def _starts_with_verb(tokens: list[Token], lo: int, hi: int) -> bool:
+def _starts_with_verb(tokens: Sequence[TokenLike], lo: int, hi: int) -> bool:
     for k in range(lo, min(hi, lo + 4)):
         tag = tokens[k].tag
-        if tag in (Tag.ADV, Tag.NEG, Tag.PUNCT):
+        if tag in _SKIPPED_BEFORE_VERB:
             continue
-        return tag in (Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO) or (
-            tag is Tag.VERB and tokens[k].form in _FINITE_FORMS
-        )
+        return tag in _AUX_TAGS or (tag is Tag.VERB and tokens[k].form in _FINITE_FORMS)
     return False
 
 
-def _cue_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
-    """Length in tokens of the clause cue starting at *k*, or 0."""
-    if tokens[k].tag is Tag.DET:  # "over which groups": not a relative clause
+def _cue_at(tokens: Sequence[TokenLike], norms: list[str], k: int, lex: Lexicon) -> int:
+    """Length in tokens of the clause cue starting at *k*, or 0.
+
+    *norms* are the tokens' ``norm``; only the lengths of the cues that start
+    with word *k* are tried, longest first.
+    """
+    lengths = lex.cue_lengths.get(norms[k])
+    if lengths is None or tokens[k].tag is Tag.DET:  # "over which groups": no relative clause
         return 0
-    for length in range(min(lex.max_cue_length, len(tokens) - k), 0, -1):
-        key = tuple(t.norm for t in tokens[k : k + length])
-        if key in lex.cues:
+    for length in lengths:
+        if k + length <= len(norms) and tuple(norms[k : k + length]) in lex.cues:
             return length
     return 0
 
 
-def _not_cue_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
+def _not_cue_at(norms: list[str], k: int, lex: Lexicon) -> int:
     """Length in tokens of a fixed non-cue phrase ("as many as") starting at *k*, or 0."""
-    for length in range(min(lex.max_not_cue_length, len(tokens) - k), 1, -1):
-        if tuple(t.norm for t in tokens[k : k + length]) in lex.not_cues:
+    for length in lex.not_cue_lengths.get(norms[k], ()):
+        if k + length <= len(norms) and tuple(norms[k : k + length]) in lex.not_cues:
             return length
     return 0
 
 
-def _reporting_split(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+def _reporting_split(tokens: Sequence[TokenLike], k: int, lex: Lexicon) -> bool:
     """Whether a complement clause starts right after token *k* (a reporting verb)."""
     tok = tokens[k]
     if tok.tag is not Tag.VERB or tok.lemma not in lex.reporting or k + 1 >= len(tokens):
         return False
-    nxt = tokens[k + 1]
-    return nxt.tag in (Tag.DET, Tag.POSS, Tag.PRON, Tag.NUM, Tag.NOUN, Tag.PROPN, Tag.ADJ)
+    return tokens[k + 1].tag in _COMPLEMENT_STARTS
 
 
-def _second_finite_split(tokens: list[Token], k: int, piece_has_finite: bool) -> bool:
+def _second_finite_split(tokens: Sequence[TokenLike], k: int, piece_has_finite: bool) -> bool:
     """A finite auxiliary after a noun when the piece already has a finite verb.
 
     "raids that have bolstered the regime are claimed": the relative clause
     ends before "are".
     """
     tok = tokens[k]
-    if not piece_has_finite or tok.tag not in (Tag.BE, Tag.HAVE, Tag.MODAL):
+    if not piece_has_finite or tok.tag not in _FINITE_AUX_TAGS:
         return False
     if tok.tag is not Tag.MODAL and tok.form not in _FINITE_FORMS:
         return False
-    prev = tokens[k - 1].tag if k > 0 else None
-    return prev in (Tag.NOUN, Tag.PROPN)
+    return k > 0 and tokens[k - 1].tag in _NOUN_TAGS
 
 
-def split_clauses(text: str, sentence: Sentence, tokens: list[Token] | None = None) -> list[Clause]:
+def split_clauses(
+    text: str, sentence: Sentence, tokens: Sequence[TokenLike] | None = None
+) -> list[Clause]:
     """Split a sentence into clauses with exact offsets into *text*.
 
     Cuts at hard separators (";"), soft separators (",", ":", dashes,
@@ -1291,50 +1426,55 @@ def split_clauses(text: str, sentence: Sentence, tokens: list[Token] | None = No
     Args:
         text: the whole text the sentence came from.
         sentence: a sentence from ``split_sentences(text)``.
-        tokens: ``tag_tokens(text, sentence)`` if already computed.
+        tokens: ``tag_tokens(text, sentence)`` (or ``tag_words``) if already computed.
     """
     lex = lexicon()
-    toks = tokens if tokens is not None else tag_tokens(text, sentence)
+    toks = tokens if tokens is not None else tag_words(text, sentence)
     n = len(toks)
     if n == 0:
         return []
+    norms = [t.norm for t in toks]
+    tags = [t.tag for t in toks]
+    hard_separators, soft_separators = lex.hard_separators, lex.soft_separators
+    cues_single = lex.cues_single
+    cue_lengths, not_cue_lengths = lex.cue_lengths, lex.not_cue_lengths
     # 1. cut into pieces: (lo, hi, hard) token ranges; separators excluded
     pieces: list[tuple[int, int, bool]] = []
     lo = 0
     hard_before = False
     has_finite = False
     protected = 0  # no cut before this token index (inside "as many as")
-    k = 0
-    while k < n:
-        tok = toks[k]
-        protected = max(protected, k + _not_cue_at(toks, k, lex))
-        if tok.norm in lex.hard_separators or tok.norm in lex.soft_separators:
+    for k, tok in enumerate(toks):
+        norm = norms[k]
+        if norm in not_cue_lengths:
+            protected = max(protected, k + _not_cue_at(norms, k, lex))
+        if norm in hard_separators or norm in soft_separators:
             if k > lo:
                 pieces.append((lo, k, hard_before))
-            hard_before = tok.norm in lex.hard_separators
+            hard_before = norm in hard_separators
             lo = k + 1
             has_finite = False
-            k += 1
             continue
+        tag = tags[k]
+        # (the membership tests only skip calls that would return 0 / False)
         cut_before = k > lo and (
-            (k >= protected and _cue_at(toks, k, lex) > 0)
-            or _second_finite_split(toks, k, has_finite)
+            (k >= protected and norm in cue_lengths and _cue_at(toks, norms, k, lex) > 0)
+            or (tag in _FINITE_AUX_TAGS and _second_finite_split(toks, k, has_finite))
         )
         if cut_before:
             pieces.append((lo, k, hard_before))
             hard_before = False
             lo = k
             has_finite = False
-        if tok.tag in (Tag.MODAL, Tag.DO) or (_verbal(tok) and tok.form in _FINITE_FORMS):
+        if tag in _ALWAYS_FINITE_TAGS or (tag in _VERBAL_TAGS and tok.form in _FINITE_FORMS):
             has_finite = True
-        elif tok.norm in lex.cues_single:
+        elif norm in cues_single:
             has_finite = False  # "amid arguments over which groups are represented"
-        if _reporting_split(toks, k, lex):
+        if tag is Tag.VERB and _reporting_split(toks, k, lex):
             pieces.append((lo, k + 1, hard_before))
             hard_before = False
             lo = k + 1
             has_finite = False
-        k += 1
     if lo < n:
         pieces.append((lo, n, hard_before))
     # 2. glue verbless pieces to a neighbour
@@ -1342,9 +1482,9 @@ def split_clauses(text: str, sentence: Sentence, tokens: list[Token] | None = No
     pending: list[int] | None = None  # verbless run waiting for a home
     pending_pieces = 0
     for lo, hi, hard in pieces:
-        verbal = any(_verbal(toks[j]) for j in range(lo, hi))
+        verbal = not _VERBAL_TAGS.isdisjoint(tags[lo:hi])
         if hard and pending is not None:
-            if groups and not _hard_between(toks, groups[-1][1], pending[0], lex):
+            if groups and not _hard_between(norms, groups[-1][1], pending[0], lex):
                 groups[-1][1] = pending[1]
             else:
                 groups.append(pending)
@@ -1358,12 +1498,12 @@ def split_clauses(text: str, sentence: Sentence, tokens: list[Token] | None = No
                 pending_pieces += 1
             continue
         if pending is not None:
-            prev_ok = groups and not _hard_between(toks, groups[-1][1], pending[0], lex)
+            prev_ok = groups and not _hard_between(norms, groups[-1][1], pending[0], lex)
             if _starts_with_verb(toks, lo, hi):
                 lo = pending[0]
             elif prev_ok:
                 groups[-1][1] = pending[1]
-            elif toks[lo].norm in lex.cues_single and pending_pieces > 1:
+            elif norms[lo] in cues_single and pending_pieces > 1:
                 # "To the west, the capture of X, along with Y" | "which was ..."; a
                 # single phrase is the antecedent: "Storms that have flooded towns"
                 groups.append(pending)
@@ -1372,24 +1512,26 @@ def split_clauses(text: str, sentence: Sentence, tokens: list[Token] | None = No
             pending = None
         groups.append([lo, hi])
     if pending is not None:
-        if groups and not _hard_between(toks, groups[-1][1], pending[0], lex):
+        if groups and not _hard_between(norms, groups[-1][1], pending[0], lex):
             groups[-1][1] = pending[1]
         else:
             groups.append(pending)
     clauses: list[Clause] = []
     for lo, hi in groups:
-        while hi - lo > 1 and toks[hi - 1].tag is Tag.PUNCT and toks[hi - 1].norm[:1] in _ENDERS:
+        while hi - lo > 1 and tags[hi - 1] is Tag.PUNCT and norms[hi - 1][:1] in _ENDERS:
             hi -= 1
         start, end = toks[lo].start, toks[hi - 1].end
         clauses.append(Clause(sentence.index, len(clauses), start, end=end, text=text[start:end]))
     return clauses
 
 
-def _hard_between(tokens: list[Token], hi: int, lo: int, lex: Lexicon) -> bool:
-    return any(tokens[j].norm in lex.hard_separators for j in range(hi, lo))
+def _hard_between(norms: list[str], hi: int, lo: int, lex: Lexicon) -> bool:
+    return not lex.hard_separators.isdisjoint(norms[hi:lo])
 
 
-def clause_token_ranges(tokens: list[Token], clauses: list[Clause]) -> list[tuple[int, int]]:
+def clause_token_ranges(
+    tokens: Sequence[TokenLike], clauses: list[Clause]
+) -> list[tuple[int, int]]:
     """For each clause, the ``[lo, hi)`` range of *tokens* inside it (one sweep)."""
     ranges: list[tuple[int, int]] = []
     k = 0
