@@ -102,6 +102,42 @@ class Document:
     def event_by_id(self, event_id: str) -> Event | None:
         return self._events_by_id.get(event_id)
 
+    @functools.cached_property
+    def _events_by_sentence(self) -> dict[int, list[Event]]:
+        index: dict[int, list[Event]] = {}
+        for event in self.events:
+            index.setdefault(event.sentence, []).append(event)
+        return index
+
+    def events_in(self, sentence: int) -> list[Event]:
+        """The events of one sentence, in text order (an index: rules stay linear)."""
+        return self._events_by_sentence.get(sentence, [])
+
+    @functools.cached_property
+    def _expression_starts(self) -> list[int]:
+        return [e.start for e in self.expressions]
+
+    @functools.cached_property
+    def _expression_ends(self) -> list[tuple[int, int]]:
+        return sorted((e.end, i) for i, e in enumerate(self.expressions))
+
+    def expression_starting_in(self, lo: int, hi: int) -> TimeExpression | None:
+        """The first expression that starts in [lo, hi]."""
+        i = bisect.bisect_left(self._expression_starts, lo)
+        if i < len(self.expressions) and self.expressions[i].start <= hi:
+            return self.expressions[i]
+        return None
+
+    def expressions_ending_in(self, lo: int, hi: int) -> list[TimeExpression]:
+        """The expressions that end in [lo, hi]."""
+        ends = self._expression_ends
+        i = bisect.bisect_left(ends, (lo, -1))
+        out = []
+        while i < len(ends) and ends[i][0] <= hi:
+            out.append(self.expressions[ends[i][1]])
+            i += 1
+        return out
+
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
 
@@ -144,7 +180,7 @@ def governing_event(doc: Document, offset: int, end_offset: int) -> Event | None
     sentence has no verb.
     """
     sentence = doc.sentence_of(offset)
-    candidates = [e for e in doc.events if e.sentence == sentence]
+    candidates = doc.events_in(sentence)
     if not candidates:
         return None
     in_clause = [e for e in candidates if e.start <= offset < e.end]
@@ -169,7 +205,7 @@ def _inside(event: Event, lo: int, hi: int) -> bool:
 def next_event(doc: Document, offset: int) -> Event | None:
     """The first event whose trigger starts at or after offset, in the same sentence."""
     sentence = doc.sentence_of(offset)
-    after = [e for e in doc.events if e.sentence == sentence and e.trigger_start >= offset]
+    after = [e for e in doc.events_in(sentence) if e.trigger_start >= offset]
     return min(after, key=lambda e: e.trigger_start) if after else None
 
 
@@ -244,7 +280,7 @@ _WHEN_AFTER = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
 def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
     """The event noun a time modifies inside its noun phrase, if any."""
     sentence = doc.sentence_of(expr.start)
-    nouns = [e for e in doc.events if e.sentence == sentence and e.pos is Pos.NOUN]
+    nouns = [e for e in doc.events_in(sentence) if e.pos is Pos.NOUN]
     if (expr.signal or "").casefold() == "of":
         before = [e for e in nouns if 0 <= (expr.signal_start or 0) - e.trigger_end <= 1]
         return before[0] if before else None
@@ -254,7 +290,7 @@ def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
         gap = doc.text[expr.end : noun.trigger_start]
         if 0 < noun.trigger_start - expr.end <= 30 and _ATTRIBUTIVE_GAP.fullmatch(gap):
             if not any(e.pos is Pos.VERB and expr.end <= e.trigger_start < noun.trigger_start
-                       for e in doc.events):  # fmt: skip
+                       for e in doc.events_in(sentence)):  # fmt: skip
                 return noun
     return None
 
@@ -415,7 +451,7 @@ def _matrix_event(doc: Document, offset: int, other: Event) -> Event | None:
     sentence ("gains ... since X"), or, for a sentence-initial connective
     ("After the vote, X"), the first verb after the introduced event."""
     sentence = doc.sentence_of(offset)
-    verbs = [e for e in doc.events if e.sentence == sentence and e.pos is Pos.VERB
+    verbs = [e for e in doc.events_in(sentence) if e.pos is Pos.VERB
              and e.id != other.id and e.governor != other.id and other.governor != e.id]  # fmt: skip
     before = [e for e in verbs if e.trigger_end <= offset]
     if before:
@@ -426,8 +462,8 @@ def _matrix_event(doc: Document, offset: int, other: Event) -> Event | None:
 
 def _duration_ending_at(doc: Document, offset: int) -> TimeExpression | None:
     """'days' in 'days before X': a duration just before the signal word."""
-    for expr in doc.expressions:
-        if expr.type is TimexType.DURATION and 0 <= offset - expr.end <= 1:
+    for expr in doc.expressions_ending_in(offset - 1, offset):
+        if expr.type is TimexType.DURATION:
             return expr
     return None
 
@@ -438,12 +474,11 @@ def _event_after_signal(doc: Document, offset: int, sentence: Sentence) -> Event
     Returns None when the signal governs a time expression instead ("after
     Monday" is the time-anchor rule's business).
     """
-    for expr in doc.expressions:
-        if 0 <= expr.start - offset <= 2:
-            if expr.type is not TimexType.DURATION or not _OF_PHRASE.match(doc.text, expr.end):
-                return None
-            offset = expr.end
-            break
+    expr = doc.expression_starting_in(offset, offset + 2)
+    if expr is not None:
+        if expr.type is not TimexType.DURATION or not _OF_PHRASE.match(doc.text, expr.end):
+            return None
+        offset = expr.end
     event = next_event(doc, offset)
     if event is None or event.trigger_start - offset > 60 or event.trigger_start >= sentence.end:
         return None
