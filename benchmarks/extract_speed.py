@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--stages", action="store_true", help="time each stage separately")
+    parser.add_argument("--linearity", action="store_true",
+                        help="time one document made of the first articles repeated 1, 2, 4, 8 times")  # fmt: skip
     args = parser.parse_args(argv)
     docs = load(args.corpus)
     timeline.extract("Warm-up: the grammar is built on Monday.", dt.date(2020, 1, 1))
@@ -60,6 +62,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(docs)} articles, {chars:,} characters, {events:,} events in {elapsed:.2f} s")
     print(f"  {len(docs) / elapsed:,.0f} articles/s   {chars / elapsed / 1e6:.2f} MB/s   "
           f"{events / elapsed:,.0f} events/s   (target: >= 200 articles/s)")  # fmt: skip
+    if args.linearity:
+        linearity(docs)
     if args.stages:
         totals = {"tag": 0.0, "sentences+events": 0.0, "rules": 0.0, "solve": 0.0}
         for text, pub in docs:
@@ -79,6 +83,21 @@ def main(argv: list[str] | None = None) -> None:
         whole = sum(totals.values())
         for key, value in totals.items():
             print(f"  {key:18s} {value:6.2f} s  {100 * value / whole:5.1f}%")
+
+
+def linearity(docs: list[tuple[str, dt.date]]) -> None:
+    """extract() on k copies of a block of articles: time should grow like k."""
+    block = "\n\n".join(text for text, _ in docs[:20])
+    pub = docs[0][1]
+    base = None
+    print("  copies   characters   events   seconds   time/t(1)")
+    for k in (1, 2, 4, 8):
+        text = "\n\n".join([block] * k)
+        start = time.perf_counter()
+        n = len(timeline.extract(text, pub).events)
+        took = time.perf_counter() - start
+        base = base or took
+        print(f"  {k:6d} {len(text):12,d} {n:8,d} {took:9.2f} {took / base:11.2f}")
 
 
 if __name__ == "__main__":
