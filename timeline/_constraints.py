@@ -552,6 +552,50 @@ def reporting_day(doc: Document) -> Iterator[Constraint]:
         yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
 
 
+def story_day(doc: Document) -> Iterator[Constraint]:
+    """Weak default: a past-tense event in a sentence with no time of its own
+    happened on the day the previous sentence of its paragraph named ("Rebels
+    seized the town on Sunday. They killed 20 soldiers.")."""
+    anchored: dict[int, TimeExpression] = {}
+    for expr, _event, relation in _links(doc):
+        if relation == "within" and _day_or_finer(expr):
+            anchored.setdefault(doc.sentence_of(expr.start), expr)
+    timed = {doc.sentence_of(e.start) for e in doc.expressions if _anchorable(e)}
+    # A past perfect marks a flashback: its sentence leaves the story's day.
+    flashback = {e.sentence for e in doc.events
+                 if getattr(e, "tense_label", e.tense) is Tense.PAST_PERFECT}  # fmt: skip
+    for event in doc.events:
+        sentence = event.sentence
+        previous = anchored.get(sentence - 1)
+        if previous is None or sentence in timed or sentence in flashback:
+            continue
+        if not _same_paragraph(doc, sentence):
+            continue
+        if event.tense is not Tense.PAST or event.aspect is not Aspect.NONE:
+            continue
+        if event.pos is not Pos.VERB or event.status not in (Status.ASSERTED, Status.REPORTED):
+            continue
+        lo, hi = to_minutes(previous.earliest), to_minutes(previous.latest)
+        if lo is None or hi is None:
+            continue
+        ev = _evidence("story-day", doc, _expr_span(previous), _trigger_span(event))
+        yield Constraint(ORIGIN, start(event), lo=lo, evidence=ev, strength=WEAK)
+        yield Constraint(ORIGIN, end(event), hi=hi, evidence=ev, strength=WEAK)
+
+
+def _day_or_finer(expr: TimeExpression) -> bool:
+    lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+    return lo is not None and hi is not None and hi - lo <= MINUTES_PER_DAY
+
+
+def _same_paragraph(doc: Document, sentence: int) -> bool:
+    """No blank line between this sentence and the one before it."""
+    if sentence <= 0 or sentence >= len(doc.sentences):
+        return False
+    gap = doc.text[doc.sentences[sentence - 1].end : doc.sentences[sentence].start]
+    return gap.count("\n") < 2
+
+
 def continues_since(doc: Document) -> Iterator[Constraint]:
     """'has made gains since September': still running at publication."""
     pub_start = doc.publication_start
@@ -596,6 +640,7 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("tense", tense),
     ("since-continues", continues_since),
     ("reporting-day", reporting_day),
+    ("story-day", story_day),
     ("narrative-order", narrative_order),
 )
 

@@ -192,3 +192,16 @@ def test_weak_defaults_never_decide_an_order():
     tl = extract("The envoy arrived and left.", PUB)
     arrived, left = _event(tl, "arrived"), _event(tl, "left")
     assert tl.relation(arrived, left) == "unknown"
+
+
+def test_story_day_carries_the_previous_sentence_day():
+    tl = extract("Rebels seized the town on Sunday. They burned the barracks.", PUB)
+    burned = _event(tl, "burned")
+    assert (burned.earliest_start, burned.latest_end) == (D("2016-01-24"), D("2016-01-25"))
+
+
+def test_story_day_stops_at_a_flashback_and_a_new_paragraph():
+    flashback = extract("Rebels seized the town on Sunday. Snow had fallen and roads closed.", PUB)
+    assert _event(flashback, "closed").earliest_start is None
+    paragraph = extract("Rebels seized the town on Sunday.\n\nThey burned the barracks.", PUB)
+    assert _event(paragraph, "burned").earliest_start is None
