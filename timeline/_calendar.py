@@ -8,6 +8,7 @@ Years outside Python's 1..9999 give FarDate bounds and still get a value.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import attrs
 from dateutil.easter import easter
@@ -245,5 +246,5 @@ def fraction_of(period_start: Bound, period_end: Bound, lo: float, hi: float) ->
         return period_start, period_end
     span = (period_end - period_start).days
     start = period_start + dt.timedelta(days=int(span * lo))
-    end = period_start + dt.timedelta(days=-int(-span * hi // 1))
+    end = period_start + dt.timedelta(days=math.ceil(span * hi))
     return start, max(end, start + dt.timedelta(days=1))

@@ -517,7 +517,7 @@ def tense(doc: Document) -> Iterator[Constraint]:
     for event in doc.events:
         if event.polarity != "POS" or event.status in (Status.NEGATED, Status.HYPOTHETICAL):
             continue
-        label = event.tense_label if hasattr(event, "tense_label") else event.tense
+        label = event.tense_label
         ev = _evidence(f"tense-{str(label).lower()}", doc, _trigger_span(event))
         if event.status is Status.PLANNED or label is Tense.FUTURE:
             if label in (Tense.FUTURE, Tense.PRESENT):
@@ -542,7 +542,7 @@ def reporting_day(doc: Document) -> Iterator[Constraint]:
     overrides it."""
     pub_start, pub_end = doc.publication_start, doc.publication_end
     for event in doc.events:
-        label = getattr(event, "tense_label", event.tense)
+        label = event.tense_label
         if str(event.event_class) != "REPORTING" or label not in (Tense.PAST, Tense.PRESENT):
             continue
         if event.polarity != "POS" or event.pos is not Pos.VERB:
@@ -563,7 +563,7 @@ def story_day(doc: Document) -> Iterator[Constraint]:
     timed = {doc.sentence_of(e.start) for e in doc.expressions if _anchorable(e)}
     # A past perfect marks a flashback: its sentence leaves the story's day.
     flashback = {e.sentence for e in doc.events
-                 if getattr(e, "tense_label", e.tense) is Tense.PAST_PERFECT}  # fmt: skip
+                 if e.tense_label is Tense.PAST_PERFECT}  # fmt: skip
     for event in doc.events:
         sentence = event.sentence
         previous = anchored.get(sentence - 1)
@@ -600,7 +600,7 @@ def continues_since(doc: Document) -> Iterator[Constraint]:
     """'has made gains since September': still running at publication."""
     pub_start = doc.publication_start
     for event in doc.events:
-        label = getattr(event, "tense_label", event.tense)
+        label = event.tense_label
         if label is not Tense.PRESENT_PERFECT or event.status is Status.NEGATED:
             continue
         sentence = doc.sentences[event.sentence] if event.sentence < len(doc.sentences) else None

@@ -6,6 +6,7 @@ naming the file and the row.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import tomllib
@@ -96,7 +97,7 @@ def vague_windows() -> dict[str, VagueWindow]:
         start = parse_offset(row["start"], where)
         end = parse_offset(row["end"], where)
         if start is not None and end is not None:
-            probe = __import__("datetime").date(2000, 1, 1)
+            probe = dt.date(2000, 1, 1)
             if probe + start >= probe + end:
                 raise DataTableError(f"{where}: window start is not before its end")
         out[key] = VagueWindow(key, row["value"], start, end, row.get("rationale", ""))

@@ -236,7 +236,7 @@ def _placed(source: Source, event: Event, eid: str, solution: Solution) -> Timel
         end=event.end,
         trigger_start=event.trigger_start,
         trigger_end=event.trigger_end,
-        tense=str(getattr(event, "tense_label", event.tense)),
+        tense=str(event.tense_label),
         aspect=str(event.aspect),
         status=str(event.status),
         polarity=str(event.polarity),
