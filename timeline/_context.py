@@ -5,9 +5,10 @@ Word lists come from grammars/context_cues.toml.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from timeline._tables import context_cues
+from timeline._tables import context_cues, prefix_trie
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|['’]ll")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -52,6 +53,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s_start, s_end
 
 
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    """One regex for every tense cue and any other '-ed' word, the cues laid out
+    as a prefix trie, so a sentence is scanned in C rather than word by word."""
+    cues = context_cues()
+    words = sorted({w.replace("’", "'") for w in cues.future | cues.past})
+    return re.compile(r"(?:\b|(?='))(?:" + prefix_trie(words) + r"|[^\W\d_]{3,}ed)\b")
+
+
 def tense_direction(text: str, start: int, end: int) -> str | None:
     """'future' or 'past' from the nearest tense cue in the sentence, else None."""
     cues = context_cues()
@@ -59,26 +69,26 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     if _POSSESSIVE.match(text, end):
         return "past"  # "Wednesday's ruling": an event already reported
     best: tuple[int, str] | None = None
-    previous = ""
-    for match in _WORD.finditer(text, s_start, s_end):
-        word = match.group().casefold().replace("’", "'")
-        pair, previous = f"{previous} {word}", word
-        if start <= match.start() < end:
+    lowered = text[s_start:s_end].lower().replace("’", "'")
+    if len(lowered) != s_end - s_start:  # a character changed length when lowercased
+        lowered = text[s_start:s_end].replace("’", "'")
+    for match in _cue_pattern().finditer(lowered):
+        match_start, match_end = s_start + match.start(), s_start + match.end()
+        if start <= match_start < end:
             continue
-        if pair in cues.future or word in cues.future:
+        cue = match.group().casefold()
+        if cue in cues.future:
             side = "future"
-        elif word in cues.past or (
-            word.endswith("ed") and len(word) > 4 and word not in cues.not_past
-        ):
-            side = "past"
+        elif cue in cues.past or cue not in cues.not_past:
+            side = "past"  # a listed past form, or another word in -ed
         else:
             continue
         # Verbs usually govern the time phrase that follows them: a cue on the
         # left counts at its distance, one on the right at twice it.
-        if match.end() <= start:
-            distance = start - match.end()
+        if match_end <= start:
+            distance = start - match_end
         else:
-            distance = 2 * (match.start() - end)
+            distance = 2 * (match_start - end)
         if best is None or distance < best[0]:
             best = (distance, side)
     return best[1] if best else None

@@ -19,7 +19,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from timeline._errors import DataTableError
 from timeline._grammar import build_parser
-from timeline._tables import load_table
+from timeline._tables import load_table, prefix_trie
 
 # The longest expression we know of ("the first quarter of the coming year")
 # has ten words; the bound keeps the work per start position constant.
@@ -212,25 +212,6 @@ def _literals(pattern: object) -> list[str] | None:
     return [re.sub(r"\\(.)", r"\1", p).lower() for p in parts]
 
 
-def _trie(words: list[str]) -> str:
-    """One regex for a set of words, sharing their prefixes."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 def _anchor_alternatives(terminals: list) -> str:  # type: ignore[type-arg]
     """Lowercase regex alternatives for the anchor terminals: word lists as one trie."""
     words: list[str] = []
@@ -241,7 +222,7 @@ def _anchor_alternatives(terminals: list) -> str:  # type: ignore[type-arg]
             others.append(terminal.pattern.to_regexp().replace("(?i:", "(?:"))
         else:
             words.extend(literal)
-    return "|".join([_trie(sorted(set(words)))] + others)
+    return "|".join([prefix_trie(sorted(set(words)))] + others)
 
 
 def _free_before(text: str, start: int) -> bool:

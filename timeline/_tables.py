@@ -181,3 +181,22 @@ def context_cues() -> ContextCues:
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc
+
+
+def prefix_trie(words: list[str]) -> str:
+    """One regex for a set of words, sharing their prefixes."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
