@@ -16,7 +16,7 @@ from dateutil.relativedelta import TH, relativedelta
 
 from timeline._model import Bound, FarDate
 
-MIN_YEAR, MAX_YEAR = dt.MINYEAR, dt.MAXYEAR - 1  # room for the end of a year
+MIN_YEAR, MAX_YEAR = dt.MINYEAR, dt.MAXYEAR
 
 # Length of each unit as a relativedelta (for shifts) and its TIMEX3 letter.
 UNIT_DELTA = {
@@ -99,7 +99,8 @@ def month_period(year: int, month: int) -> Period:
 
 
 def day_period(day: dt.date) -> Period:
-    return Period(day.isoformat(), day, day + dt.timedelta(days=1), "day")
+    end = day + dt.timedelta(days=1) if day < dt.date.max else FarDate(MAX_YEAR + 1)
+    return Period(day.isoformat(), day, end, "day")
 
 
 def week_period(day: dt.date) -> Period:

@@ -265,7 +265,10 @@ class MeaningBuilder(Transformer[Token, Any]):
         return c[0]
 
     def digits(self, c: list[Token]) -> Fraction:
-        return Fraction(int(c[0]))
+        value = Fraction(str(c[0]).replace(",", ""))
+        if value == 0:
+            raise Reject("a count of zero")
+        return value
 
     def one(self, c: list[Token]) -> Fraction:
         return Fraction(1)
@@ -697,10 +700,14 @@ class MeaningBuilder(Transformer[Token, Any]):
 
     def hour_minute(self, c: list[Token]) -> Clock:
         ampm = next((t for t in c if t.type == "AMPM"), None)
-        minute_token = c[2]
-        if len(str(minute_token)) != 2:
+        hour, _sep, minute = str(c[0]).replace(".", ":").partition(":")
+        if len(minute) != 2 or "," in hour:
             raise Reject("minutes")
-        return self._clock(int(c[0]), int(minute_token), ampm)
+        return self._clock(int(hour), int(minute), ampm)
+
+    def hour_ampm_joined(self, c: list[Token]) -> Clock:
+        text = str(c[0])
+        return self._clock(int(text[:-2]), 0, Token("AMPM", text[-2:]))
 
     def hour_oclock(self, c: list[Token]) -> Clock:
         hour = int(c[0])

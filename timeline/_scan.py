@@ -27,11 +27,13 @@ MAX_TOKENS = 14
 
 _TOKEN = re.compile(
     r"""
-    [ \t\r\f\v]*(?:\n[ \t\r\f\v]*)?      # whitespace, at most one line break
+    [^\S\n]*(?:\n[^\S\n]*)?      # whitespace (no-break spaces too), at most one line break
     (?:
       (?P<abbr>[^\W\d_]\.(?:[^\W\d_]\.)+)   # a.m., p.m., b.c.
     | (?P<oclock>o['’]clock)
-    | (?P<numsep>\d+(?:[.,]\d+)+(?![\w]))   # 1,000 or 3.5: not a date part
+    | (?P<clock>\d{1,2}:\d\d(?![\w:]))       # 15:00
+    | (?P<clockampm>\d{1,2}[ap]m\b)          # 3pm
+    | (?P<numsep>\d+(?:[.,]\d+)+(?![\w]))   # 1,000 or 3.5: a count, never a date part
     | (?P<num>\d+(?:st|nd|rd|th|s)?(?![\w]))
     | (?P<word>[^\W\d_]+)
     | (?P<punct>['’]s\b|[^\s\w])
@@ -44,8 +46,9 @@ _TOKEN = re.compile(
 # The token just before a position, with the spaces after it (one line break
 # at most): the same token shapes as _TOKEN, read backwards.
 _TOKEN_BEFORE = re.compile(
-    r"((?<![\w.])(?:[^\W\d_]\.(?:[^\W\d_]\.)+|\d+(?:st|nd|rd|th|s)?|[^\W\d_]+)|['’]s|[^\s\w])"
-    r"[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)?$"
+    r"((?<![\w.,:])(?:[^\W\d_]\.(?:[^\W\d_]\.)+|\d+(?:[.,:]\d+)+|\d+(?:st|nd|rd|th|s)?|[^\W\d_]+)"
+    r"|['’]s|[^\s\w])"
+    r"[^\S\n]*(?:\n[^\S\n]*)?$"
 )
 
 # Characters that make the following word part of something else ($2015, #1990).
@@ -100,7 +103,7 @@ class Scanner:
     def _next_token(self, text: str, pos: int) -> tuple[str, str, int, int] | None:
         """The classified token at pos: (terminal, text, start, end), or None."""
         match = _TOKEN.match(text, pos)
-        if match is None or match.lastgroup is None or match.lastgroup == "numsep":
+        if match is None or match.lastgroup is None:
             return None
         kind = match.lastgroup
         value = match.group(kind)
@@ -230,7 +233,9 @@ def _free_before(text: str, start: int) -> bool:
     before = text[start - 1] if start else ""
     if before in _NOT_AFTER:
         return False
-    return not (before in ".," and start > 1 and text[start - 2].isdigit())
+    # "3.5 years" (the digits after a decimal point), "555-1234" (a phone number)
+    return not (before in ".,-/" and start > 1 and text[start - 2].isdigit()
+                and text[start].isdigit())  # fmt: skip
 
 
 @functools.cache

@@ -35,6 +35,7 @@ MAX_TEXT_CHARS = 50_000_000
 _LOCAL_REFERENCE_REACH = 120
 
 _AGE = re.compile(r"-?\s?olds?\b", re.IGNORECASE)
+_DIGIT_BEFORE = re.compile(r"\d[^\S\n]*$")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 
 # Meanings whose resolution depends on the tense of their clause.
@@ -69,7 +70,9 @@ def _meaning_of(key: tuple[tuple[str, str], ...]) -> tuple[object, str]:
     try:
         return builder.transform(tree), _rule_name(tree)
     except VisitError as exc:
-        if isinstance(exc.orig_exc, Reject):
+        # Reject: the calendar refuses it; ValueError/OverflowError: a number
+        # too large for the arithmetic ("the year 9999...9").
+        if isinstance(exc.orig_exc, Reject | ValueError | OverflowError):
             return _REJECTED, ""
         raise
 
@@ -142,6 +145,8 @@ def _is_latent(
     before = word_before(text, start)
     if isinstance(meaning, Duration) and _AGE.match(text, end):
         return True  # an age, not a duration
+    if isinstance(meaning, Duration) and meaning.bare and _DIGIT_BEFORE.search(text, 0, start):
+        return True  # "0 days", "5 1/0 hours": a count the grammar refused, not a vague amount
     if rule == "frequency_adverb" and next_word and next_word.islower():
         if next_word not in cues.function_words:
             return True  # an adjective before its noun
@@ -223,12 +228,22 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
         )
         ctx = Context(published=pub, reference=ref.period if ref else None, direction=direction,
                       reference_in_sentence=in_sentence)  # fmt: skip
-        res = resolve(meaning, ctx)
+        res = _resolve_safely(meaning, ctx)
         tid = f"t{i}"
         out.append(_expression(text, item, res, tid, ref, pub, signal))
         if _sets_reference(meaning, res):
             history.append(_Reference(res.period, tid, item.end))  # type: ignore[arg-type]
     return out
+
+
+def _resolve_safely(meaning: object, ctx: Context) -> Resolution:
+    """Resolve, or say why not: calendar arithmetic can leave the years a
+    date can hold ("9999 years from now", published 9999-12-31)."""
+    try:
+        return resolve(meaning, ctx)
+    except (OverflowError, ValueError) as exc:
+        return Resolution(type=TimexType.DATE, value=None, anchor="none",
+                          notes=(f"outside the calendar's range: {exc}",))  # fmt: skip
 
 
 @attrs.frozen

@@ -1,0 +1,59 @@
+"""Odd input: clock formats, decimals, no-break spaces, numbers and dates at
+the edges of the calendar. Each gets a result or a clear 'unresolved', never
+a traceback."""
+
+import datetime as dt
+
+import pytest
+from helpers import PUB, find
+
+import timeline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("The polls close at 3:30 p.m.", "3:30 p.m.", "2016-01-25T15:30"),
+        ("The polls close at 15:00.", "15:00", "2016-01-25T15:00"),
+        ("The polls close at 3pm.", "3pm", "2016-01-25T15:00"),
+        ("The polls close at 3.30 pm.", "3.30 pm", "2016-01-25T15:30"),
+        ("The strike lasted 3.5 years.", "3.5 years", "P3Y6M"),
+        ("The city was founded 2,000 years ago.", "2,000 years ago", "0016"),
+        ("The pact was signed on 12\u00a0March 2015.", "12\u00a0March 2015", "2015-03-12"),
+        ("The pact was signed two\u00a0days ago.", "two\u00a0days ago", "2016-01-23"),
+    ],
+)
+def test_formats(sentence, extent, value):
+    assert find(sentence, extent).value == value
+
+
+@pytest.mark.parametrize("sentence", ["Call 555-1234 today!", "It happens every 0 days.",
+                                      "It took 5 1/0 hours."])  # fmt: skip
+def test_number_fragments_are_not_times(sentence):
+    found = [e.text for e in timeline.tag(sentence, PUB)]
+    assert "1234" not in found and "days" not in found and "hours" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("It began several millennia ago.", PUB),
+        ("It ended 99999 years ago.", PUB),
+        ("It returns 9999 years from now.", PUB),
+        ("It ended 10000000000 years ago.", PUB),
+        ("In the year " + "9" * 5000 + " it ends.", PUB),
+        ("He will come tomorrow, next year, or on Sunday.", dt.date(9999, 12, 31)),
+        ("It happened yesterday, in recent days.", dt.date(1, 1, 1)),
+    ],
+)
+def test_out_of_range_arithmetic_is_reported_not_raised(sentence, published):
+    for e in timeline.tag(sentence, published):
+        if e.value is None:
+            assert any("range" in note or "cannot" in note for note in e.notes)
+    timeline.extract(sentence, published)  # the whole pipeline too
+
+
+def test_last_day_python_can_hold():
+    e = find("It ends on 9999-12-31.", "9999-12-31")
+    assert e.earliest == dt.date(9999, 12, 31)
+    assert e.latest.isoformat() == "+10000-01-01"
