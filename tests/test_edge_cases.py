@@ -57,3 +57,52 @@ def test_last_day_python_can_hold():
     e = find("It ends on 9999-12-31.", "9999-12-31")
     assert e.earliest == dt.date(9999, 12, 31)
     assert e.latest.isoformat() == "+10000-01-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("He will visit in early March.", "early March", "2016-03"),  # tense reaches modifiers
+        ("The vote will be held in November.", "November", "2016-11"),  # passive future
+        ("The army has advanced since March 1.", "March 1", "2015-03-01"),  # since: past
+        ("In 2014 he left. He returned on the 12th.", "the 12th", "2016-01-12"),
+    ],
+)
+def test_side_of_publication(sentence, extent, value):
+    assert find(sentence, extent).value == value
+
+
+def test_far_reference_leaves_anaphora_unresolved():
+    found = timeline.tag("In 300 BC a city fell. Two years later it rose.", PUB)
+    later = [e for e in found if e.text == "Two years later"][0]
+    assert later.value is None and "outside the calendar" in later.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mod", "lo", "hi"),
+    [
+        ("It was founded more than two years ago.", "BEFORE", None, "2014-01-25"),
+        ("It was founded less than two years ago.", "AFTER", "2014-01-26", "2016-01-26"),
+        ("It was founded at least two years ago.", "ON_OR_BEFORE", None, "2014-01-26"),
+    ],
+)
+def test_bounded_amounts_open_one_side(sentence, mod, lo, hi):
+    e = timeline.tag(sentence, PUB)[0]
+    assert e.mod == mod
+    assert e.earliest == (dt.date.fromisoformat(lo) if lo else None)
+    assert e.latest == (dt.date.fromisoformat(hi) if hi else None)
+
+
+def test_merged_unnamed_sources_keep_their_keys():
+    from timeline._timeline import Source, extract_many
+
+    tl = extract_many([Source("It rained on Monday.", dt.date(2016, 1, 27)),
+                       Source("It rained on Monday.", dt.date(2016, 2, 3))])  # fmt: skip
+    assert sorted(e.source for e in tl.events) == ["d1", "d2"]
+    assert set(tl.published) == {"d1", "d2"}
+
+
+def test_anchored_window_with_for_places_the_event():
+    tl = timeline.extract("Prices have risen for the past three years.", PUB)
+    risen = tl.events[0]
+    assert risen.earliest_start == dt.date(2013, 1, 25)

@@ -9,8 +9,9 @@ document: its <TEXT> is read without the annotation, and its creation time
 is the publication date unless --published is given.
 
 Bad input gives one line on stderr and exit status 1 (2 for bad usage),
-never a traceback.  Only TimelineError and OSError are caught: anything else
-is a bug and should be reported as one.
+never a traceback.  Only TimelineError is caught (file errors are turned into
+InputError where the file is read); anything else is a bug and should be
+reported as one.
 """
 
 from __future__ import annotations

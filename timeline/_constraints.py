@@ -257,9 +257,9 @@ def _links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
         signal = (expr.signal or "").casefold()
         relation = table.get(signal, "within") if signal else "within"
         if relation == "lasts":
-            if expr.type is TimexType.DURATION:
+            if expr.type is TimexType.DURATION and expr.anchor != "publication":
                 continue  # "for two weeks": the duration rule's
-            relation = "within"  # "for the quarter", "for Friday"
+            relation = "within"  # "for the quarter", "for the past three years"
         noun = _modified_noun(doc, expr) if relation == "within" else None
         event = noun or governing_event(doc, expr.signal_start or expr.start, expr.end)
         if event is not None:
@@ -331,8 +331,9 @@ def aspectual(doc: Document) -> Iterator[Constraint]:
             continue
         point = start(event) if lemma in begins else end(event)
         ev = _evidence("aspectual", doc, _trigger_span(governor), _trigger_span(event))
+        # Half-open: the bombing starts while "began" happens, before it is over.
         yield Constraint(start(governor), point, lo=0, evidence=ev, strength=STRONG)
-        yield Constraint(point, end(governor), lo=0, evidence=ev, strength=STRONG)
+        yield Constraint(point, end(governor), lo=1, evidence=ev, strength=STRONG)
 
 
 def time_anchor(doc: Document) -> Iterator[Constraint]:
@@ -525,7 +526,8 @@ def tense(doc: Document) -> Iterator[Constraint]:
             continue
         if label is Tense.PRESENT_PERFECT:
             yield Constraint(ORIGIN, start(event), hi=pub_end, evidence=ev, strength=MEDIUM)
-            if event.aspect is not Aspect.PERFECTIVE_PROGRESSIVE:
+            ongoing = event.aspect is Aspect.PERFECTIVE_PROGRESSIVE or _since_after(doc, event)
+            if not ongoing:  # "has made gains since ...": still running, no end to give
                 yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
         elif label in _PAST_TENSES:
             yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=MEDIUM)
@@ -596,20 +598,27 @@ def _same_paragraph(doc: Document, sentence: int) -> bool:
     return gap.count("\n") < 2
 
 
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def _since_after(doc: Document, event: Event) -> int | None:
+    """Offset of a "since" after the event's trigger in its sentence, if any."""
+    if event.sentence >= len(doc.sentences):
+        return None
+    sentence = doc.sentences[event.sentence]
+    match = _SINCE.search(doc.text, event.trigger_end, sentence.end)
+    return match.start() if match else None
+
+
 def continues_since(doc: Document) -> Iterator[Constraint]:
     """'has made gains since September': still running at publication."""
     pub_start = doc.publication_start
     for event in doc.events:
-        label = event.tense_label
-        if label is not Tense.PRESENT_PERFECT or event.status is Status.NEGATED:
+        if event.tense_label is not Tense.PRESENT_PERFECT or event.status is Status.NEGATED:
             continue
-        sentence = doc.sentences[event.sentence] if event.sentence < len(doc.sentences) else None
-        if sentence is None:
+        at = _since_after(doc, event)
+        if at is None:
             continue
-        since = re.search(r"\bsince\b", doc.text[event.trigger_end : sentence.end], re.IGNORECASE)
-        if since is None:
-            continue
-        at = event.trigger_end + since.start()
         ev = _evidence("since-continues", doc, _trigger_span(event), (at, at + 5))
         yield Constraint(ORIGIN, end(event), lo=pub_start, evidence=ev, strength=MEDIUM)
 

@@ -12,6 +12,7 @@ from timeline._tables import context_cues, prefix_trie
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|['’]ll")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # How far to look for the sentence around an expression (keeps the work per
 # expression constant on text without punctuation).
@@ -80,6 +81,9 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
         if cue in cues.future:
             side = "future"
         elif cue in cues.past or cue not in cues.not_past:
+            before = _LAST_WORD.search(lowered, 0, match.start())
+            if before and before.group(1) in cues.nonfinite_be:
+                continue  # "will be held": a passive participle, the modal decides
             side = "past"  # a listed past form, or another word in -ed
         else:
             continue

@@ -60,15 +60,18 @@ def event_when(event: TimelineEvent, published: dt.date | None) -> str:
         and event.earliest_start is not None
     )
     if ends_after_publication and _day(event.earliest_start) != published:
-        return "since " + _since(event.earliest_start)
+        return "since " + _since(event)
     return format_span(event.earliest_start, event.latest_end)
 
 
-def _since(m: Moment) -> str:
-    day = _day(m)
-    if day is None:
+def _since(event: TimelineEvent) -> str:
+    """'since 2015-09' when the start may be anywhere in that month, else the day."""
+    first, last = _day(event.earliest_start), _last_day(event.latest_start)
+    if first is None:
         return "?"
-    return f"{day.year:04d}-{day.month:02d}" if day.day == 1 else day.isoformat()
+    if first.day == 1 and last is not None and last.month != first.month:
+        return f"{first.year:04d}-{first.month:02d}"
+    return first.isoformat()
 
 
 def format_text(tl: Timeline, explain: bool = False, sources: dict[str, str] | None = None) -> str:

@@ -65,6 +65,8 @@ class Context:
         reference: the narrative's reference period (the last specific time
             mentioned), or None to use the publication day.
         direction: "past" or "future" from the clause's tense, or None.
+        firm_direction: the direction comes from a signal ("since"), not a
+            guess from tense cues: no fallback to the nearest date.
         reference_in_sentence: the reference was mentioned in the same sentence
             ("in 2019 ... ended on December 2": December 2 of 2019).
     """
@@ -72,12 +74,19 @@ class Context:
     published: dt.date
     reference: Period | None = None
     direction: str | None = None
+    firm_direction: bool = False
     reference_in_sentence: bool = False
 
     @property
     def reference_day(self) -> dt.date:
-        start = self.reference.start if self.reference else None
-        return start if isinstance(start, dt.date) else self.published
+        """First day of the reference time (the publication day without one)."""
+        if self.reference is None:
+            return self.published
+        start = self.reference.start
+        if not isinstance(start, dt.date):
+            # 300 BC cannot anchor "two years later" in Python dates; say so.
+            raise ValueError(f"the reference time {self.reference.value} is outside the calendar")
+        return start
 
 
 @attrs.frozen(kw_only=True)
@@ -145,7 +154,10 @@ def _pick(candidates: list[dt.date], pub: dt.date, direction: str | None) -> tup
 
 
 def _side_note(direction: str, ctx: Context) -> str:
-    why = "the clause's tense" if ctx.direction else "no tense cue; nearest"
+    if ctx.firm_direction:
+        why = "its signal"
+    else:
+        why = "the clause's tense" if ctx.direction else "no tense cue; nearest"
     return f"{direction} side chosen by {why}"
 
 
@@ -180,7 +192,8 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
             notes = (f"the text's weekday does not match {date.isoformat()}",)
         return _date_resolution(cal.day_period(date), anchor="none", notes=notes)
     if month is None and day is not None:  # "the 12th": a day of the reference month
-        base = ctx.reference_day
+        ref = ctx.reference
+        base = ctx.reference_day if ref and ref.grain in ("day", "week", "month") else pub
         candidates = []
         for delta in (-1, 0, 1):
             first = dt.date(base.year, base.month, 1) + relativedelta(months=delta)
@@ -218,7 +231,11 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
     # in January means this March even in a clause with a past-tense verb.
     direction = ctx.direction
     chosen, side = _pick(candidates, pub, direction)
-    if direction is not None and abs((chosen - pub).days) > MAX_TENSE_REACH_DAYS:
+    if (
+        direction is not None
+        and not ctx.firm_direction
+        and abs((chosen - pub).days) > MAX_TENSE_REACH_DAYS
+    ):
         chosen, side = _pick(candidates, pub, None)
         direction = None
     why = _side_note(side, ctx) if direction else "no usable tense cue; nearest"
@@ -453,12 +470,29 @@ def _(meaning: Shift, ctx: Context) -> Resolution:
     if grain == "fortnight":
         grain = "day"
     period = cal.period_of(grain if grain != "weekend" else "week", day)
+    resolution = _date_resolution(period, anchor=meaning.anchor)
     mod = meaning.amount.mod
-    if mod is not None and meaning.sign < 0:
-        mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER"}.get(mod, mod)
-    elif mod is not None:
-        mod = {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE"}.get(mod, mod)
-    return _date_resolution(period, anchor=meaning.anchor, mod=mod)
+    if mod is None or mod == "APPROX":
+        return attrs.evolve(resolution, mod=mod)
+    # "more than two years ago" lies before that year, "less than a week later"
+    # before the end of that week: a bound amount opens one side of the range.
+    further = mod in ("MORE_THAN", "EQUAL_OR_MORE")
+    back = meaning.sign < 0
+    side = {(True, True): "BEFORE", (False, True): "AFTER",
+            (True, False): "AFTER", (False, False): "BEFORE"}[(further, back)]  # fmt: skip
+    if mod.startswith("EQUAL"):
+        side = "ON_OR_" + side
+    # The bound is the exact day the amount reaches, not the edge of its grain.
+    edge = day + dt.timedelta(days=1) if side.startswith("ON_OR") else day
+    if side.endswith("BEFORE"):
+        lo, hi = None, edge
+        if not back:  # "less than a week later": between the anchor and then
+            lo = base
+    else:
+        lo, hi = (day if side.startswith("ON_OR") else day + dt.timedelta(days=1)), None
+        if back:  # "less than two years ago": between then and the anchor
+            hi = base + dt.timedelta(days=1)
+    return attrs.evolve(resolution, mod=side, earliest=lo, latest=hi, period=None)
 
 
 @resolve.register

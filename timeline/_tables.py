@@ -162,6 +162,8 @@ class ContextCues:
     function_words: frozenset[str]
     modal_months: frozenset[str]
     latent_frames: dict[str, tuple[str, str]]
+    past_signals: frozenset[str]
+    nonfinite_be: frozenset[str]
 
 
 @functools.cache
@@ -178,6 +180,8 @@ def context_cues() -> ContextCues:
             modal_months=frozenset(w.casefold() for w in table["modal_months"]),
             latent_frames={k: (v[0].casefold(), v[1].casefold())
                            for k, v in table["latent_frames"].items()},  # fmt: skip
+            past_signals=frozenset(w.casefold() for w in table["past_signals"]),
+            nonfinite_be=frozenset(w.casefold() for w in table["nonfinite_be"]),
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc

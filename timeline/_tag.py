@@ -41,7 +41,7 @@ _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # Meanings whose resolution depends on the tense of their clause.
 _TENSE_SENSITIVE_RULES = {"weekday_ref", "month_ref", "month_day", "day_month", "quarter",
                           "season", "holiday", "the_unit", "ordinal_day", "day_part",
-                          "clock_with_day", "duration"}  # fmt: skip
+                          "clock_with_day", "modified", "week_of", "weekday_date"}  # fmt: skip
 
 
 @attrs.frozen
@@ -203,12 +203,15 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a byte-order mark must not hide the first word
     out: list[TimeExpression] = []
-    history: list[_Reference] = []  # times that can anchor anaphora, in text order
+    history: dict[str, _Reference] = {}  # the last time mentioned of each grain
     for i, item in enumerate(find_expressions(text), start=1):
         meaning = item.meaning
         signal = signal_before(text, item.start)
         direction = None
-        if item.rule in _TENSE_SENSITIVE_RULES or isinstance(meaning, Duration):
+        firm = signal is not None and signal[0].casefold() in context_cues().past_signals
+        if firm:
+            direction = "past"  # "since March 1": a start already past
+        elif item.rule in _TENSE_SENSITIVE_RULES or isinstance(meaning, Duration):
             direction = tense_direction(text, item.start, item.end)
         if (
             isinstance(meaning, Duration)
@@ -227,12 +230,12 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
             and item.start - ref.end <= _LOCAL_REFERENCE_REACH
         )
         ctx = Context(published=pub, reference=ref.period if ref else None, direction=direction,
-                      reference_in_sentence=in_sentence)  # fmt: skip
+                      firm_direction=firm, reference_in_sentence=in_sentence)  # fmt: skip
         res = _resolve_safely(meaning, ctx)
         tid = f"t{i}"
         out.append(_expression(text, item, res, tid, ref, pub, signal))
         if _sets_reference(meaning, res):
-            history.append(_Reference(res.period, tid, item.end))  # type: ignore[arg-type]
+            history[res.period.grain] = _Reference(res.period, tid, item.end)  # type: ignore[union-attr]
     return out
 
 
@@ -253,11 +256,12 @@ class _Reference:
     end: int
 
 
-def _choose_reference(meaning: object, history: list[_Reference]) -> _Reference | None:
+def _choose_reference(meaning: object, history: dict[str, _Reference]) -> _Reference | None:
     """The reference time an anaphor counts from: the last time mentioned that
     is at least as fine as its unit ("the quarter" after "the third quarter ...
     next year" is the third quarter; "a year earlier" in a quarterly report
-    compares quarters)."""
+    compares quarters).  ``history`` holds the last reference of each grain, so
+    the choice costs the same however long the text."""
     if not history:
         return None
     grain = None
@@ -265,13 +269,12 @@ def _choose_reference(meaning: object, history: list[_Reference]) -> _Reference 
         grain = meaning.grain or meaning.unit
     elif isinstance(meaning, AnaphoricUnit):
         grain = meaning.unit
+    latest = max(history.values(), key=lambda r: r.end)
     if grain not in GRAIN_ORDER:
-        return history[-1]
+        return latest
     limit = GRAIN_ORDER.index(grain)
-    for ref in reversed(history):
-        if ref.period.grain in GRAIN_ORDER and GRAIN_ORDER.index(ref.period.grain) <= limit:
-            return ref
-    return history[-1]
+    fine = [r for g, r in history.items() if g in GRAIN_ORDER and GRAIN_ORDER.index(g) <= limit]
+    return max(fine, key=lambda r: r.end) if fine else latest
 
 
 def _sets_reference(meaning: object, res: Resolution) -> bool:

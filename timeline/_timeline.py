@@ -200,12 +200,14 @@ def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = Non
     for n, source in enumerate(sources, start=1):
         doc = _document(source.text, source.published)
         key = source.name or (f"d{n}" if prefix else "")
+        if key in published:  # the same file twice: keep both apart
+            key = f"{key}#{n}"
         expressions[key] = doc.expressions
         published[key] = source.published
         rename = f"d{n}." if prefix else ""
         for c in constraints_for(doc, rules):
             constraints.append(_renamed(c, rename) if rename else c)
-        rows.extend((source, e, rename + e.id) for e in doc.events)
+        rows.extend((attrs.evolve(source, name=key), e, rename + e.id) for e in doc.events)
     points = [p for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
     solution = solve(constraints, points)
     # Orders are claimed only from firm evidence: weak defaults (narrative
