@@ -12,7 +12,8 @@ import math
 
 import attrs
 from dateutil.easter import easter
-from dateutil.relativedelta import TH, relativedelta
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekdays as WEEKDAYS
 
 from timeline._model import Bound, FarDate
 
@@ -233,12 +234,13 @@ def duration_value(amount: object, unit: str) -> str:
 def holiday_day(year: int, spec: dict[str, object]) -> dt.date | None:
     if not in_python_range(year):
         return None
-    rule = spec.get("rule")
-    if rule == "easter":
+    if spec.get("rule") == "easter":
         return easter(year)
-    if rule == "fourth thursday of november":
-        return dt.date(year, 11, 1) + relativedelta(weekday=TH(4))
-    return dt.date(year, int(spec["month"]), int(spec["day"]))  # type: ignore[call-overload]
+    month = int(spec["month"])  # type: ignore[call-overload]
+    if "nth" in spec:  # "the fourth Thursday of November"
+        weekday = WEEKDAYS[int(spec["weekday"]) - 1](int(spec["nth"]))  # type: ignore[call-overload]
+        return dt.date(year, month, 1) + relativedelta(weekday=weekday)
+    return dt.date(year, month, int(spec["day"]))  # type: ignore[call-overload]
 
 
 def fraction_of(period_start: Bound, period_end: Bound, lo: float, hi: float) -> tuple[Bound, Bound]:

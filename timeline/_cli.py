@@ -101,7 +101,7 @@ def _interval(expr: TimeExpression) -> str:
     return f"[{lo}, {hi})"
 
 
-def format_text(expressions: list[TimeExpression]) -> str:
+def format_expressions(expressions: list[TimeExpression]) -> str:
     header = ("tid", "span", "text", "type", "value", "mod", "interval", "anchor")
     rows = [header]
     for e in expressions:
@@ -145,7 +145,7 @@ def _tag_command(argv: Sequence[str]) -> int:
         }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
-        print(format_text(expressions))
+        print(format_expressions(expressions))
     return 0
 
 

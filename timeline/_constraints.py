@@ -67,10 +67,24 @@ def end(event: Event) -> str:
 @functools.cache
 def connectives() -> dict[str, dict[str, object]]:
     table = load_table("connectives.toml")
-    for section in ("time", "event", "vague_gap", "aspectual", "dateline"):
+    for section in ("time", "event", "vague_gap", "aspectual", "dateline", "words"):
         if section not in table:
             raise DataTableError(f"connectives.toml: missing [{section}]")
     return table
+
+
+@functools.cache
+def _word_patterns() -> dict[str, re.Pattern[str]]:
+    """The [words] of connectives.toml as patterns: a word after a time or a
+    duration (optional comma before it), or a word anywhere ("continues")."""
+    words = connectives()["words"]
+    def alternatives(key: str) -> str:
+        return "|".join(re.escape(w) for w in words[key])  # type: ignore[index]
+    return {
+        "when_clause": re.compile(rf"\s*,?\s+(?:{alternatives('when_clause')})\b", re.I),
+        "duration_of": re.compile(rf"\s+(?:{alternatives('duration_of')})\s+", re.I),
+        "continues": re.compile(rf"\b(?:{alternatives('continues')})\b", re.I),
+    }
 
 
 @attrs.frozen
@@ -274,7 +288,6 @@ def _links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
 # between), or "the incidents of
 # Aug. 7" (the noun just before "of").
 _ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+$")
-_WHEN_AFTER = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
 
 
 def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
@@ -297,7 +310,7 @@ def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
 
 def _when_clause_event(doc: Document, expr: TimeExpression) -> Event | None:
     """'since August, when they traded at $10': the when-clause happened then."""
-    match = _WHEN_AFTER.match(doc.text, expr.end)
+    match = _word_patterns()["when_clause"].match(doc.text, expr.end)
     if match is None:
         return None
     event = next_event(doc, match.end())
@@ -388,7 +401,6 @@ def duration_span(value: str | None, mod: str | None = None) -> tuple[int | None
     return lo, hi
 
 
-_OF_PHRASE = re.compile(r"\s+of\s+", re.IGNORECASE)
 
 
 def duration_of(doc: Document) -> Iterator[Constraint]:
@@ -400,7 +412,7 @@ def duration_of(doc: Document) -> Iterator[Constraint]:
         lo, hi = duration_span(expr.value, expr.mod)
         if lo is None and hi is None:
             continue
-        of = _OF_PHRASE.match(doc.text, expr.end)
+        of = _word_patterns()["duration_of"].match(doc.text, expr.end)
         if of:  # "three days of intense bombing": the noun after "of"
             event = next_event(doc, of.end())
         elif table.get((expr.signal or "").casefold()) == "lasts":
@@ -477,7 +489,7 @@ def _event_after_signal(doc: Document, offset: int, sentence: Sentence) -> Event
     """
     expr = doc.expression_starting_in(offset, offset + 2)
     if expr is not None:
-        if expr.type is not TimexType.DURATION or not _OF_PHRASE.match(doc.text, expr.end):
+        if expr.type is not TimexType.DURATION or not _word_patterns()["duration_of"].match(doc.text, expr.end):
             return None
         offset = expr.end
     event = next_event(doc, offset)
@@ -598,7 +610,6 @@ def _same_paragraph(doc: Document, sentence: int) -> bool:
     return gap.count("\n") < 2
 
 
-_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 def _since_after(doc: Document, event: Event) -> int | None:
@@ -606,7 +617,7 @@ def _since_after(doc: Document, event: Event) -> int | None:
     if event.sentence >= len(doc.sentences):
         return None
     sentence = doc.sentences[event.sentence]
-    match = _SINCE.search(doc.text, event.trigger_end, sentence.end)
+    match = _word_patterns()["continues"].search(doc.text, event.trigger_end, sentence.end)
     return match.start() if match else None
 
 

@@ -30,6 +30,10 @@ DIRECTION_WORDS = {
 }  # fmt: skip
 
 
+# How far a direction word moves from its base: "last week" -1, "the next day" +1.
+DIRECTION_OFFSET = {"last": -1, "previous": -1, "next": 1, "following": 1}
+
+
 class Reject(Exception):
     """The parse is grammatical but not a possible time ("the 45th")."""
 
@@ -324,8 +328,7 @@ class MeaningBuilder(Transformer[Token, Any]):
 
     # -- amounts and units
     def unit(self, c: list[Token]) -> Unit:
-        word = str(c[0]).casefold()
-        return Unit(UNIT_NAMES[c[0].type], word.endswith("s") and word not in ("hrs",) or word == "hrs")
+        return Unit(UNIT_NAMES[c[0].type], str(c[0]).casefold().endswith("s"))
 
     def amount(self, c: list[Any]) -> Amount:
         return Amount(c[0])
@@ -486,7 +489,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         return Century(-number if bc else number - 1)
 
     def rel_year(self, c: list[Token]) -> YearRelative:
-        return YearRelative({"last": -1, "next": 1}.get(_direction(c) or "this", 0))
+        return YearRelative(DIRECTION_OFFSET.get(_direction(c) or "this", 0))
 
     def _year_of(self, c: list[Any]) -> int | YearRelative | None:
         for item in c:
@@ -552,7 +555,7 @@ class MeaningBuilder(Transformer[Token, Any]):
                 raise Reject(key)
             return Vague(key)
         unit = c[-1].name
-        offset = {"last": -1, "next": 1}.get(_direction(c) or "this", 0)
+        offset = DIRECTION_OFFSET.get(_direction(c) or "this", 0)
         if unit in ("second", "minute", "hour"):
             raise Reject("'last hour' is not a calendar period")
         return DeicticUnit(unit, offset)
@@ -561,7 +564,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         unit = c[-1].name
         if unit in ("second", "minute"):
             raise Reject("unit")
-        offset = {"previous": -1, "following": 1, "next": 1}.get(_direction(c) or "that", 0)
+        offset = DIRECTION_OFFSET.get(_direction(c) or "that", 0)
         return AnaphoricUnit(unit, offset)
 
     def latest_unit(self, c: list[Any]) -> DeicticUnit:
@@ -615,7 +618,7 @@ class MeaningBuilder(Transformer[Token, Any]):
         return PartOfDay(c[0], self._part(c))
 
     def anaphoric_part(self, c: list[Token]) -> PartOfDay:
-        offset = {"previous": -1, "following": 1, "next": 1}.get(_direction(c) or "that", 0)
+        offset = DIRECTION_OFFSET.get(_direction(c) or "that", 0)
         return PartOfDay(AnaphoricUnit("day", offset), self._part(c))
 
     def tonight(self, c: list[Token]) -> PartOfDay:

@@ -164,6 +164,7 @@ class ContextCues:
     latent_frames: dict[str, tuple[str, str]]
     past_signals: frozenset[str]
     nonfinite_be: frozenset[str]
+    age_words: frozenset[str]
 
 
 @functools.cache
@@ -182,6 +183,7 @@ def context_cues() -> ContextCues:
                            for k, v in table["latent_frames"].items()},  # fmt: skip
             past_signals=frozenset(w.casefold() for w in table["past_signals"]),
             nonfinite_be=frozenset(w.casefold() for w in table["nonfinite_be"]),
+            age_words=frozenset(w.casefold() for w in table["age_words"]),
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc

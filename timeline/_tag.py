@@ -34,7 +34,11 @@ MAX_TEXT_CHARS = 50_000_000
 # How close a reference must be to lend its year ("in 2019 ... on December 2").
 _LOCAL_REFERENCE_REACH = 120
 
-_AGE = re.compile(r"-?\s?olds?\b", re.IGNORECASE)
+@functools.cache
+def _age_pattern() -> re.Pattern[str]:
+    """'-old' after a duration: "a 44-year-old" is an age, not a duration."""
+    words = "|".join(re.escape(w) for w in context_cues().age_words)
+    return re.compile(rf"-?\s?(?:{words})\b", re.IGNORECASE)
 _DIGIT_BEFORE = re.compile(r"\d[^\S\n]*$")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 
@@ -143,7 +147,7 @@ def _is_latent(
     following = _NEXT_WORD.match(text, end)
     next_word = following.group(1) if following else None
     before = word_before(text, start)
-    if isinstance(meaning, Duration) and _AGE.match(text, end):
+    if isinstance(meaning, Duration) and _age_pattern().match(text, end):
         return True  # an age, not a duration
     if isinstance(meaning, Duration) and meaning.bare and _DIGIT_BEFORE.search(text, 0, start):
         return True  # "0 days", "5 1/0 hours": a count the grammar refused, not a vague amount
