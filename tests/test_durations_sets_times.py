@@ -15,6 +15,7 @@ DURATIONS = [
     ("It was a two-year contract.", "two-year", "P2Y", None),
     ("The search took a few days.", "a few days", "PXD", None),
     ("They waited twenty-three minutes.", "twenty-three minutes", "PT23M", None),
+    ("It took a year and a half.", "a year and a half", "P1Y6M", None),
 ]
 
 

@@ -354,6 +354,12 @@ class MeaningBuilder(Transformer[Token, Any]):
     def amount_unit(self, c: list[Any]) -> tuple[Amount, Unit]:
         return c[0], c[-1]
 
+    def unit_and_a_half(self, c: list[Any]) -> tuple[Amount, Unit]:
+        amount, unit = c[0], c[1]
+        if amount.value is None:
+            raise Reject("'several years and a half'")
+        return Amount(amount.value + Fraction(1, 2), amount.mod), unit
+
     def compound_amount(self, c: list[Any]) -> tuple[Amount, Unit]:
         return Amount(c[0]), c[-1]
 
