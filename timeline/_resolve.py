@@ -49,6 +49,8 @@ GRAIN_ORDER = ["day", "weekend", "week", "month", "season", "quarter", "half", "
                "decade", "century", "millennium"]  # fmt: skip
 
 
+_HOURS_PER_UNIT = {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}
+
 # How far from publication a tense cue may push a month-day without a year.
 MAX_TENSE_REACH_DAYS = 183
 
@@ -435,9 +437,10 @@ def _keeps_reference_grain(meaning: Shift, ctx: Context) -> bool:
 def _(meaning: Shift, ctx: Context) -> Resolution:
     base = ctx.reference_day if meaning.anchor == "reference" else ctx.published
     amount = meaning.amount.value
-    if _keeps_reference_grain(meaning, ctx):
+    keeps_grain = _keeps_reference_grain(meaning, ctx)
+    if keeps_grain:
         base = ctx.reference_day  # "up from $10 million a year ago": the same quarter
-    if meaning.grain is not None or _keeps_reference_grain(meaning, ctx):
+    if meaning.grain is not None or keeps_grain:
         day = cal.shift(base, meaning.unit, meaning.sign * amount.numerator)  # type: ignore[union-attr]
         grain = meaning.grain or ctx.reference.grain  # type: ignore[union-attr]
         if grain not in ("day", "week", "month", "quarter", "half", "year"):
@@ -457,7 +460,7 @@ def _(meaning: Shift, ctx: Context) -> Resolution:
                           latest=hi + dt.timedelta(days=1), anchor=meaning.anchor,
                           notes=("unknown amount: between one and a dozen units",))  # fmt: skip
     if meaning.unit in cal.SUB_DAY_UNITS:
-        hours = float(amount) * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[meaning.unit]
+        hours = float(amount) * _HOURS_PER_UNIT[meaning.unit]
         days = math.ceil(hours / 24)
         day = base + dt.timedelta(days=meaning.sign * math.floor(hours / 24))
         lo, hi = sorted((day, base + dt.timedelta(days=meaning.sign * days)))
@@ -579,7 +582,7 @@ def _(meaning: Duration, ctx: Context) -> Resolution:
     pub = ctx.published
     n = amount if amount is not None else Fraction(1)
     if meaning.unit in cal.SUB_DAY_UNITS:
-        hours = float(n) * {"hour": 1, "minute": 1 / 60, "second": 1 / 3600}[meaning.unit]
+        hours = float(n) * _HOURS_PER_UNIT[meaning.unit]
         reach = dt.timedelta(days=math.ceil(hours / 24))
         lo, hi = (pub - reach, pub + dt.timedelta(days=1)) if meaning.window == "past" else (
             pub, pub + reach + dt.timedelta(days=1))
