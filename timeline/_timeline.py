@@ -93,6 +93,7 @@ class Timeline:
         constraints: every constraint the rules produced.
         conflicts: contradictions found, each with the constraint dropped.
         published: publication date of each document, by source.
+        texts: the text of each document, by source (offsets point into it).
     """
 
     events: tuple[TimelineEvent, ...]
@@ -102,6 +103,7 @@ class Timeline:
     published: dict[str, dt.date]
     _solution: Solution = attrs.field(repr=False, eq=False)
     _firm: Solution = attrs.field(repr=False, eq=False)
+    texts: dict[str, str] = attrs.field(factory=dict, repr=False, eq=False)
 
     def event(self, event_id: str) -> TimelineEvent:
         for e in self.events:
@@ -197,6 +199,7 @@ def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = Non
     rows: list[tuple[Source, Event, str]] = []
     expressions: dict[str, tuple[TimeExpression, ...]] = {}
     published: dict[str, dt.date] = {}
+    texts: dict[str, str] = {}
     for n, source in enumerate(sources, start=1):
         doc = _document(source.text, source.published)
         key = source.name or (f"d{n}" if prefix else "")
@@ -204,6 +207,7 @@ def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = Non
             key = f"{key}#{n}"
         expressions[key] = doc.expressions
         published[key] = source.published
+        texts[key] = source.text
         rename = f"d{n}." if prefix else ""
         for c in constraints_for(doc, rules):
             constraints.append(_renamed(c, rename) if rename else c)
@@ -216,7 +220,7 @@ def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = Non
     events = [_placed(source, event, eid, solution) for source, event, eid in rows]
     events.sort(key=lambda e: e.order)  # stable: ties keep text order
     return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
-                    published, solution, firm)  # fmt: skip
+                    published, solution, firm, texts)  # fmt: skip
 
 
 def _renamed(c: Constraint, prefix: str) -> Constraint:

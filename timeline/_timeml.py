@@ -356,14 +356,14 @@ def _tlinks(
     return links
 
 
-def to_timeml(tl: Timeline, source: str | None = None, *, text: str) -> str:
+def to_timeml(tl: Timeline, source: str | None = None, *, text: str | None = None) -> str:
     """A TimeML 1.2.1 document of one source of a timeline.
 
     Args:
         tl: the timeline (``extract`` or ``extract_many``).
         source: the source to write (a key of ``tl.published``); may be
             left out when the timeline has one source.
-        text: that source's text (a ``Timeline`` keeps offsets, not texts).
+        text: that source's text; by default the one the timeline keeps.
 
     Returns:
         The document as a string: ``<DOCID>``, ``<DCT>`` (the publication
@@ -376,6 +376,8 @@ def to_timeml(tl: Timeline, source: str | None = None, *, text: str) -> str:
             text that does not match the timeline's offsets.
     """
     source, prefix = _pick_source(tl, source)
+    if text is None:
+        text = tl.texts[source]
     published = tl.published[source]
     expressions = tl.expressions[source]
     events = sorted(
