@@ -149,7 +149,7 @@ def _is_latent(
     before = word_before(text, start)
     if isinstance(meaning, Duration) and _age_pattern().match(text, end):
         return True  # an age, not a duration
-    if isinstance(meaning, Duration) and meaning.bare and _DIGIT_BEFORE.search(text, 0, start):
+    if isinstance(meaning, Duration) and meaning.bare and _DIGIT_BEFORE.search(text, max(0, start - 16), start):
         return True  # "0 days", "5 1/0 hours": a count the grammar refused, not a vague amount
     if rule == "frequency_adverb" and next_word and next_word.islower():
         if next_word not in cues.function_words:
