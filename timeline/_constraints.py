@@ -281,12 +281,50 @@ def _links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
         when = _when_clause_event(doc, expr)
         if when is not None and when is not event:
             yield expr, _finite(doc, when), "within"
+        if relation == "within" and event is not None:
+            for other in _opening_time_events(doc, expr):
+                if other is not event:
+                    yield expr, other, "within"
+            before = _noun_just_before(doc, expr)
+            if before is not None and before is not event:
+                yield expr, before, "within"
+
+
+def _noun_just_before(doc: Document, expr: TimeExpression) -> Event | None:
+    """'his speech Wednesday night', 'trading Friday': an event noun right
+    before an unsignalled time is dated by it too."""
+    if expr.signal is not None:
+        return None
+    for event in doc.events_in(doc.sentence_of(expr.start)):
+        if event.pos is Pos.NOUN and 0 < expr.start - event.trigger_end <= 1:
+            if not doc.text[event.trigger_end : expr.start].strip():
+                return event
+    return None
+
+
+_OPENING_COMMA = re.compile(r"[^\S\n]*,")
+
+
+def _opening_time_events(doc: Document, expr: TimeExpression) -> list[Event]:
+    """'On Sept. 2, police raided two homes and searched for a suspect': a time
+    that opens its sentence, set off by a comma, dates every past-tense verb of
+    the sentence, not only the nearest."""
+    sentence = doc.sentences[doc.sentence_of(expr.start)] if doc.sentences else None
+    begin = expr.signal_start if expr.signal_start is not None else expr.start
+    if sentence is None or begin != sentence.start:
+        return []
+    if not _OPENING_COMMA.match(doc.text, expr.end):
+        return []
+    return [e for e in doc.events_in(sentence.index)
+            if e.pos is Pos.VERB and e.tense is Tense.PAST and e.aspect is Aspect.NONE
+            and e.status in (Status.ASSERTED, Status.REPORTED)]  # fmt: skip
 
 
 # A time used inside a noun phrase: "the 1996 campaign", "its 1990 invasion",
 # "yesterday's announcement", "the January 1998 bombing" (up to two words
 # between), or "the incidents of
 # Aug. 7" (the noun just before "of").
+_POSSESSIVE_GAP = re.compile(r"['’]s[^\S\n]+")
 _ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+$")
 
 
@@ -299,6 +337,11 @@ def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
         return before[0] if before else None
     if expr.signal is not None:
         return None
+    possessive = _POSSESSIVE_GAP.match(doc.text, expr.end)
+    if possessive:  # "Wednesday's ruling": whatever the tagger made of "ruling"
+        for event in doc.events_in(sentence):
+            if event.trigger_start == possessive.end():
+                return event
     for noun in nouns:
         gap = doc.text[expr.end : noun.trigger_start]
         if 0 < noun.trigger_start - expr.end <= 30 and _ATTRIBUTIVE_GAP.fullmatch(gap):

@@ -205,3 +205,16 @@ def test_story_day_stops_at_a_flashback_and_a_new_paragraph():
     assert _event(flashback, "closed").earliest_start is None
     paragraph = extract("Rebels seized the town on Sunday.\n\nThey burned the barracks.", PUB)
     assert _event(paragraph, "burned").earliest_start is None
+
+
+def test_opening_time_dates_every_past_verb_of_its_sentence():
+    tl = extract("On Friday, police raided two homes and searched a warehouse.", PUB)
+    for trigger in ("raided", "searched"):
+        e = _event(tl, trigger)
+        assert (e.earliest_start, e.latest_end) == (D("2016-01-22"), D("2016-01-23"))
+
+
+def test_possessive_time_dates_the_event_after_it():
+    tl = extract("Lawyers will appeal Wednesday's ruling.", PUB)
+    ruling = _event(tl, "ruling")
+    assert (ruling.earliest_start, ruling.latest_end) == (D("2016-01-20"), D("2016-01-21"))
