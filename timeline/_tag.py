@@ -184,16 +184,21 @@ def _is_latent(
     return False
 
 
-def _validate(text: object, published: object) -> dt.date:
-    if not isinstance(text, str):
-        raise InputError(f"text must be str, not {type(text).__name__}")
-    if len(text) > MAX_TEXT_CHARS:
-        raise InputError(f"text of {len(text):,} characters exceeds the limit of {MAX_TEXT_CHARS:,}")
+def publication_day(published: object) -> dt.date:
+    """The day of a publication date or datetime; InputError for anything else."""
     if isinstance(published, dt.datetime):
         return published.date()
     if isinstance(published, dt.date):
         return published
     raise InputError(f"published must be a date or datetime, not {type(published).__name__}")
+
+
+def _validate(text: object, published: object) -> dt.date:
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text of {len(text):,} characters exceeds the limit of {MAX_TEXT_CHARS:,}")
+    return publication_day(published)
 
 
 def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:

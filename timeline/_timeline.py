@@ -16,12 +16,11 @@ from timeline._constraints import (
     start,
     to_minutes,
 )
-from timeline._errors import InputError
 from timeline._events import Event, find_events
 from timeline._model import TimeExpression
 from timeline._segment import split_sentences
 from timeline._solver import ORIGIN, WEAK, Conflict, Constraint, Solution, solve
-from timeline._tag import tag
+from timeline._tag import publication_day, tag
 
 Moment = dt.date | dt.datetime | None
 
@@ -164,14 +163,6 @@ class Source:
     name: str = ""
 
 
-def _as_date(published: object) -> dt.date:
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    raise InputError(f"published must be a date, not {type(published).__name__}")
-
-
 def _document(text: str, published: dt.date) -> Document:
     expressions = tuple(tag(text, published))
     sentences = tuple(split_sentences(text))
@@ -188,7 +179,7 @@ def extract(
     ``timeline._constraints.RULE_NAMES``); "event-interval" and "tense" alone
     give the tense-only baseline.
     """
-    return extract_many([Source(text, _as_date(published))], rules=rules)
+    return extract_many([Source(text, publication_day(published))], rules=rules)
 
 
 def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = None) -> Timeline:
