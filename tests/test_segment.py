@@ -334,10 +334,14 @@ def test_lexicon_loads_and_casefolds() -> None:
     assert all(k == k.casefold() for k in lex.verb_forms)
 
 
-def test_malformed_table_names_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        _segment, "_read_table_text", lambda name: ('[title]\nwords = ["mr", ]]\n', "bad.toml")
-    )
+def test_malformed_table_names_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pytest.TempPathFactory
+) -> None:
+    import timeline._tables as tables
+
+    bad = tmp_path / "bad.toml"  # type: ignore[operator]
+    bad.write_text('[title]\nwords = ["mr", ]]\n', encoding="utf-8")
+    monkeypatch.setattr(tables, "resource_path", lambda name: bad)
     _segment.load_table.cache_clear()
     try:
         with pytest.raises(DataTableError, match=r"bad\.toml.*line"):

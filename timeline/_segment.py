@@ -19,15 +19,13 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import attrs
 
 from timeline._errors import DataTableError
+from timeline._tables import load_table as load_grammar_table
 
 __all__ = [
     "Clause",
@@ -53,21 +51,6 @@ __all__ = [
 _TABLE_FOLDER = "events"
 
 
-def _read_table_text(name: str) -> tuple[str, str]:
-    """Return the text of table *name* and the path to name in messages."""
-    try:
-        resource = resources.files("timeline.grammars") / _TABLE_FOLDER / name
-        if resource.is_file():
-            return resource.read_text(encoding="utf-8"), f"grammars/{_TABLE_FOLDER}/{name}"
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
-        pass
-    path = Path(__file__).resolve().parent.parent / "grammars" / _TABLE_FOLDER / name
-    try:
-        return path.read_text(encoding="utf-8"), str(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataTableError(f"{name}: cannot read the data table: {exc}") from exc
-
-
 @functools.cache
 def load_table(name: str) -> Mapping[str, Any]:
     """Load the TOML table ``grammars/events/<name>`` once.
@@ -76,11 +59,7 @@ def load_table(name: str) -> Mapping[str, Any]:
         DataTableError: the file is missing or is not valid TOML; the message
             names the file and the line.
     """
-    text, where = _read_table_text(name)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataTableError(f"{where}: {exc}") from exc
+    return load_grammar_table(f"{_TABLE_FOLDER}/{name}")
 
 
 def _section(table: Mapping[str, Any], name: str, section: str) -> Mapping[str, Any]:
