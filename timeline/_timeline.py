@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -101,8 +102,17 @@ class Timeline:
     conflicts: tuple[Conflict, ...]
     published: dict[str, dt.date]
     _solution: Solution = attrs.field(repr=False, eq=False)
-    _firm: Solution = attrs.field(repr=False, eq=False)
     texts: dict[str, str] = attrs.field(factory=dict, repr=False, eq=False)
+
+    @functools.cached_property
+    def _firm_solution(self) -> Solution:
+        """The network without weak defaults, solved on first use.
+
+        Orders are claimed only from firm evidence: weak defaults (narrative
+        order, tense conventions) shape the bounds but never decide "before".
+        """
+        kept = [c for c in self._solution.constraints if c.strength > WEAK]
+        return solve(kept, self._solution.points)
 
     def event(self, event_id: str) -> TimelineEvent:
         for e in self.events:
@@ -114,7 +124,7 @@ class Timeline:
         """'before', 'after', 'overlap' or 'unknown': only what the evidence entails."""
         a_id = a if isinstance(a, str) else a.id
         b_id = b if isinstance(b, str) else b.id
-        return self._firm.relation(
+        return self._firm_solution.relation(
             f"{a_id}.start", f"{a_id}.end", f"{b_id}.start", f"{b_id}.end"
         )
 
@@ -205,13 +215,10 @@ def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = Non
         rows.extend((attrs.evolve(source, name=key), e, rename + e.id) for e in doc.events)
     points = [p for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
     solution = solve(constraints, points)
-    # Orders are claimed only from firm evidence: weak defaults (narrative
-    # order, tense conventions) shape the bounds but never decide "before".
-    firm = solve([c for c in solution.constraints if c.strength > WEAK], points)
     events = [_placed(source, event, eid, solution) for source, event, eid in rows]
     events.sort(key=lambda e: e.order)  # stable: ties keep text order
     return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
-                    published, solution, firm, texts)  # fmt: skip
+                    published, solution, texts)  # fmt: skip
 
 
 def _renamed(c: Constraint, prefix: str) -> Constraint:
