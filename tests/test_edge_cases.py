@@ -106,3 +106,18 @@ def test_anchored_window_with_for_places_the_event():
     tl = timeline.extract("Prices have risen for the past three years.", PUB)
     risen = tl.events[0]
     assert risen.earliest_start == dt.date(2013, 1, 25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value", "alternatives"),
+    [
+        ("A ruling on Friday.", "Friday", "2016-01-22", ("2016-01-29",)),
+        ("It happened on 03/04/2015.", "03/04/2015", "2015-03-04", ("2015-04-03",)),
+        ("It happened on 25/12/2015.", "25/12/2015", "2015-12-25", ()),
+        ("The strike began in September.", "September", "2015-09", ("2016-09",)),
+        ("The treaty was signed on 12 March 2015.", "12 March 2015", "2015-03-12", ()),
+    ],
+)
+def test_ambiguity_is_shown_with_the_reading_not_taken(sentence, extent, value, alternatives):
+    e = find(sentence, extent)
+    assert (e.value, e.alternatives) == (value, alternatives)

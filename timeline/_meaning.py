@@ -69,6 +69,7 @@ class CalendarDate:
     weekday: int | None = None
     direction: str | None = None
     impossible: str | None = None
+    day_month_ambiguous: bool = False
 
 
 @attrs.frozen
@@ -438,7 +439,8 @@ class MeaningBuilder(Transformer[Token, Any]):
         month, day = (first, second) if first <= 12 else (second, first)
         if not 1 <= month <= 12:
             raise Reject("month")
-        return self._date(year, month, day)
+        ambiguous = first != second and first <= 12 and second <= 12
+        return self._date(year, month, day, day_month_ambiguous=ambiguous)
 
     def ordinal_day(self, c: list[Token]) -> CalendarDate:
         day = int(str(c[1])[:-2])

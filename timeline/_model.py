@@ -81,6 +81,9 @@ class TimeExpression:
         direction: "past" or "future" when the resolver had to choose a side
             (a bare weekday or month), else None.
         notes: the assumptions made while resolving, in words.
+        alternatives: TIMEX3 values of the readings not taken when the text is
+            ambiguous (the other side of publication for a bare weekday, month
+            or month-day; the other order of "03/04/2015").
     """
 
     tid: str
@@ -103,6 +106,7 @@ class TimeExpression:
     rule: str = ""
     direction: str | None = None
     notes: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict (dates as ISO strings)."""

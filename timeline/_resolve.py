@@ -110,6 +110,7 @@ class Resolution:
     quant: str | None = None
     freq: str | None = None
     notes: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
     period: Period | None = None
 
 
@@ -155,6 +156,15 @@ def _pick(candidates: list[dt.date], pub: dt.date, direction: str | None) -> tup
     return min(future), "future"
 
 
+def _other_side(candidates: list[dt.date], pub: dt.date, chosen: dt.date) -> tuple[str, ...]:
+    """The nearest candidate on the other side of publication: the reading not taken."""
+    if chosen < pub:
+        others = [c for c in candidates if c > pub]
+        return (min(others).isoformat(),) if others else ()
+    others = [c for c in candidates if c < pub]
+    return (max(others).isoformat(),) if others else ()
+
+
 def _side_note(direction: str, ctx: Context) -> str:
     if ctx.firm_direction:
         why = "its signal"
@@ -189,10 +199,15 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
                             cal.day_bound(year, month, day), None, "day")  # type: ignore[arg-type]
             return _date_resolution(period, anchor="none")
         date = dt.date(year, month, day)  # type: ignore[arg-type]
-        notes = ()
+        notes: tuple[str, ...] = ()
+        alternatives: tuple[str, ...] = ()
         if meaning.weekday and date.isoweekday() != meaning.weekday:
             notes = (f"the text's weekday does not match {date.isoformat()}",)
-        return _date_resolution(cal.day_period(date), anchor="none", notes=notes)
+        if meaning.day_month_ambiguous:
+            notes += ("day and month could be either way round: month/day (US) order taken",)
+            alternatives = (dt.date(year, day, month).isoformat(),)  # type: ignore[arg-type]
+        return _date_resolution(cal.day_period(date), anchor="none", notes=notes,
+                                alternatives=alternatives)  # fmt: skip
     if month is None and day is not None:  # "the 12th": a day of the reference month
         ref = ctx.reference
         base = ctx.reference_day if ref and ref.grain in ("day", "week", "month") else pub
@@ -241,7 +256,8 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
         chosen, side = _pick(candidates, pub, None)
         direction = None
     why = _side_note(side, ctx) if direction else "no usable tense cue; nearest"
-    return _date_resolution(cal.day_period(chosen), direction=side, notes=("year: " + why,))
+    return _date_resolution(cal.day_period(chosen), direction=side, notes=("year: " + why,),
+                            alternatives=_other_side(candidates, pub, chosen))  # fmt: skip
 
 
 def _month_name(month: int, direction: str | None, ctx: Context) -> Resolution:
@@ -266,7 +282,12 @@ def _month_name(month: int, direction: str | None, ctx: Context) -> Resolution:
         else:
             chosen, side = max(began), "past"
     notes = (_side_note(side, ctx),) if side and direction is None else ()
-    return _date_resolution(cal.month_period(chosen.year, chosen.month), direction=side, notes=notes)
+    alternatives: tuple[str, ...] = ()
+    if direction is None and chosen != current:  # the same month a year the other way
+        other = chosen.replace(year=chosen.year + (1 if chosen < current else -1))
+        alternatives = (cal.month_period(other.year, other.month).value,)
+    return _date_resolution(cal.month_period(chosen.year, chosen.month), direction=side,
+                            notes=notes, alternatives=alternatives)  # fmt: skip
 
 
 @resolve.register
@@ -368,7 +389,8 @@ def _(meaning: WeekdayRef, ctx: Context) -> Resolution:
         chosen, side = _pick(candidates, base, ctx.direction or "past")
         note = _side_note(side, ctx) if ctx.direction else "no tense cue: past side"
         return _date_resolution(cal.day_period(chosen), anchor=anchor, direction=side,
-                                notes=(note,))  # fmt: skip
+                                notes=(note,),
+                                alternatives=_other_side(candidates, base, chosen))  # fmt: skip
     return _date_resolution(cal.day_period(chosen), anchor=anchor, direction=side)
 
 

@@ -330,4 +330,5 @@ def _expression(text, item, res, tid, ref, pub, signal) -> TimeExpression:  # ty
         rule=item.rule,
         direction=res.direction,
         notes=res.notes,
+        alternatives=res.alternatives,
     )
