@@ -188,3 +188,11 @@ def test_cli_bad_or_empty_input(tmp_path, capsys, content):
         assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     else:
         assert code == 0
+
+
+def test_an_event_spanning_publication_reads_as_ongoing():
+    from timeline._render import event_when
+
+    tl = timeline.extract("The rebels control the northern road.", D("2016-01-25"))
+    control = [e for e in tl.events if e.trigger == "control"][0]
+    assert event_when(control, D("2016-01-25")) == "ongoing 2016-01-25"

@@ -457,7 +457,7 @@ def duration_of(doc: Document) -> Iterator[Constraint]:
             continue
         of = _word_patterns()["duration_of"].match(doc.text, expr.end)
         if of:  # "three days of intense bombing": the noun after "of"
-            event = next_event(doc, of.end())
+            event = _event_in_phrase(doc, of.end())
         elif table.get((expr.signal or "").casefold()) == "lasts":
             event = governing_event(doc, expr.signal_start or expr.start, expr.end)
         else:
@@ -535,10 +535,26 @@ def _event_after_signal(doc: Document, offset: int, sentence: Sentence) -> Event
         if expr.type is not TimexType.DURATION or not _word_patterns()["duration_of"].match(doc.text, expr.end):
             return None
         offset = expr.end
+        return _event_in_phrase(doc, _word_patterns()["duration_of"].match(doc.text, offset).end())
     event = next_event(doc, offset)
     if event is None or event.trigger_start - offset > 60 or event.trigger_start >= sentence.end:
         return None
     return event
+
+
+# At most two words (adjectives) between "of" and the event noun, no punctuation.
+_PHRASE_GAP = re.compile(r"(?:[\w-]+\s+){0,2}")
+
+
+def _event_in_phrase(doc: Document, offset: int) -> Event | None:
+    """The event heading the phrase at offset ("of [intense] bombing"), or None
+    when the phrase has none the detector knows ("ten years of boom, they're
+    talking": not "talking")."""
+    event = next_event(doc, offset)
+    if event is None:
+        return None
+    gap = _PHRASE_GAP.match(doc.text, offset)
+    return event if gap is not None and gap.end() >= event.trigger_start else None
 
 
 def _order(relation: str, this: Event, other: Event, ev: Evidence,

@@ -61,6 +61,12 @@ def event_when(event: TimelineEvent, published: dt.date | None) -> str:
     )
     if ends_after_publication and _day(event.earliest_start) != published:
         return "since " + _since(event)
+    if event.earliest_start is None and event.latest_end is None:
+        # Neither edge known, but a time it spans: "they're talking about layoffs".
+        if event.latest_start is not None and event.earliest_end is not None:
+            return "ongoing " + format_span(event.latest_start, event.earliest_end)
+        if event.latest_start is not None:
+            return f"began by {_last_day(event.latest_start)}"
     return format_span(event.earliest_start, event.latest_end)
 
 
