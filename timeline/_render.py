@@ -63,7 +63,9 @@ def event_when(event: TimelineEvent, published: dt.date | None) -> str:
         return "since " + _since(event)
     if event.earliest_start is None and event.latest_end is None:
         # Neither edge known, but a time it spans: "they're talking about layoffs".
-        if event.latest_start is not None and event.earliest_end is not None:
+        spans = to_minutes(event.latest_start), to_minutes(event.earliest_end)
+        if spans[0] is not None and spans[1] is not None and spans[0] < spans[1]:
+            # Started by the one, still going at the other: it spans [one, other).
             return "ongoing " + format_span(event.latest_start, event.earliest_end)
         if event.latest_start is not None:
             return f"began by {_last_day(event.latest_start)}"
