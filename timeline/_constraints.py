@@ -625,13 +625,14 @@ def reporting_day(doc: Document) -> Iterator[Constraint]:
         yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
 
 
-def story_day(doc: Document) -> Iterator[Constraint]:
+def story_time(doc: Document) -> Iterator[Constraint]:
     """Weak default: a past-tense event in a sentence with no time of its own
-    happened on the day the previous sentence of its paragraph named ("Rebels
-    seized the town on Sunday. They killed 20 soldiers.")."""
+    happened within the time (a day to a year) the previous sentence of its
+    paragraph named ("Rebels seized the town on Sunday. They killed 20
+    soldiers.")."""
     anchored: dict[int, TimeExpression] = {}
     for expr, _event, relation in _links(doc):
-        if relation == "within" and _day_or_finer(expr):
+        if relation == "within" and _year_or_finer(expr):
             anchored.setdefault(doc.sentence_of(expr.start), expr)
     timed = {doc.sentence_of(e.start) for e in doc.expressions if _anchorable(e)}
     # A past perfect marks a flashback: its sentence leaves the story's day.
@@ -651,14 +652,14 @@ def story_day(doc: Document) -> Iterator[Constraint]:
         lo, hi = to_minutes(previous.earliest), to_minutes(previous.latest)
         if lo is None or hi is None:
             continue
-        ev = _evidence("story-day", doc, _expr_span(previous), _trigger_span(event))
+        ev = _evidence("story-time", doc, _expr_span(previous), _trigger_span(event))
         yield Constraint(ORIGIN, start(event), lo=lo, evidence=ev, strength=WEAK)
         yield Constraint(ORIGIN, end(event), hi=hi, evidence=ev, strength=WEAK)
 
 
-def _day_or_finer(expr: TimeExpression) -> bool:
+def _year_or_finer(expr: TimeExpression) -> bool:
     lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
-    return lo is not None and hi is not None and hi - lo <= MINUTES_PER_DAY
+    return lo is not None and hi is not None and hi - lo <= 366 * MINUTES_PER_DAY
 
 
 def _same_paragraph(doc: Document, sentence: int) -> bool:
@@ -719,7 +720,7 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("tense", tense),
     ("since-continues", continues_since),
     ("reporting-day", reporting_day),
-    ("story-day", story_day),
+    ("story-time", story_time),
     ("narrative-order", narrative_order),
 )
 

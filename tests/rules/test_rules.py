@@ -194,13 +194,13 @@ def test_weak_defaults_never_decide_an_order():
     assert tl.relation(arrived, left) == "unknown"
 
 
-def test_story_day_carries_the_previous_sentence_day():
+def test_story_time_carries_the_previous_sentence_time():
     tl = extract("Rebels seized the town on Sunday. They burned the barracks.", PUB)
     burned = _event(tl, "burned")
     assert (burned.earliest_start, burned.latest_end) == (D("2016-01-24"), D("2016-01-25"))
 
 
-def test_story_day_stops_at_a_flashback_and_a_new_paragraph():
+def test_story_time_stops_at_a_flashback_and_a_new_paragraph():
     flashback = extract("Rebels seized the town on Sunday. Snow had fallen and roads closed.", PUB)
     assert _event(flashback, "closed").earliest_start is None
     paragraph = extract("Rebels seized the town on Sunday.\n\nThey burned the barracks.", PUB)
@@ -218,3 +218,10 @@ def test_possessive_time_dates_the_event_after_it():
     tl = extract("Lawyers will appeal Wednesday's ruling.", PUB)
     ruling = _event(tl, "ruling")
     assert (ruling.earliest_start, ruling.latest_end) == (D("2016-01-20"), D("2016-01-21"))
+
+
+def test_story_time_reaches_a_year_not_a_decade():
+    year = extract("The dam failed in 2013. Engineers blamed the builders.", PUB)
+    assert _event(year, "blamed").earliest_start == D("2013-01-01")
+    decade = extract("Floods were rare in the 1990s. Engineers blamed the builders.", PUB)
+    assert _event(decade, "blamed").earliest_start is None
