@@ -196,3 +196,14 @@ def test_an_event_spanning_publication_reads_as_ongoing():
     tl = timeline.extract("The rebels control the northern road.", D("2016-01-25"))
     control = [e for e in tl.events if e.trigger == "control"][0]
     assert event_when(control, D("2016-01-25")) == "ongoing 2016-01-25"
+
+
+@pytest.mark.parametrize(("nominals", "expected"), [("none", False), ("all", True)])
+def test_nominal_events_can_be_chosen(tmp_path, capsys, nominals, expected):
+    text = "The capture of the bridge surprised observers."
+    tl = timeline.extract(text, D("2016-01-25"), nominals=nominals)
+    assert any(e.trigger == "capture" for e in tl.events) is expected
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main([str(path), "--published", "2016-01-25", "--nominals", nominals]) == 0
+    assert ("capture" in capsys.readouterr().out) is expected

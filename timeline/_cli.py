@@ -170,6 +170,9 @@ def _timeline_command(argv: Sequence[str]) -> int:
     parser.add_argument("--input", choices=("text", "timeml"),
                         help="input format (default: timeml for a .tml file, else text)")  # fmt: skip
     parser.add_argument("--explain", action="store_true", help="show the evidence for each date")
+    parser.add_argument("--nominals", choices=("signalled", "all", "none"), default="signalled",
+                        help="event nouns: those a time or connective places (default), "
+                        "every event noun, or none")  # fmt: skip
     args = parser.parse_args(argv)
     if args.files.count("-") > 1:
         parser.error("standard input (-) can be read only once")
@@ -191,7 +194,7 @@ def _timeline_command(argv: Sequence[str]) -> int:
                 )
             published, how[name] = found[0], f'read from the dateline "{found[1]}"'
         sources.append(Source(text, published, name))
-    timeline = extract_many(sources)
+    timeline = extract_many(sources, nominals=args.nominals)
     if args.format == "timeml":
         from timeline._timeml import to_timeml
 

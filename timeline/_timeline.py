@@ -173,26 +173,38 @@ class Source:
     name: str = ""
 
 
-def _document(text: str, published: dt.date) -> Document:
+def _document(text: str, published: dt.date, nominals: str = "signalled") -> Document:
     expressions = tuple(tag(text, published))
     sentences = tuple(split_sentences(text))
-    events = tuple(find_events(text, list(sentences)))
+    events = tuple(find_events(text, list(sentences), nominals=nominals))
     return Document(text, published, expressions, sentences, events)
 
 
 def extract(
-    text: str, published: dt.date | dt.datetime, *, rules: Sequence[str] | None = None
+    text: str,
+    published: dt.date | dt.datetime,
+    *,
+    rules: Sequence[str] | None = None,
+    nominals: str = "signalled",
 ) -> Timeline:
     """The timeline of one dated text.
 
     ``rules`` names the constraint rules to run (default: all, see
     ``timeline._constraints.RULE_NAMES``); "event-interval" and "tense" alone
-    give the tense-only baseline.
+    give the tense-only baseline.  ``nominals`` chooses the event nouns:
+    "signalled" (those a time or connective can place), "all" (every event
+    noun, as TimeML annotates them) or "none".
     """
-    return extract_many([Source(text, publication_day(published))], rules=rules)
+    return extract_many([Source(text, publication_day(published))], rules=rules,
+                        nominals=nominals)  # fmt: skip
 
 
-def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = None) -> Timeline:
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    rules: Sequence[str] | None = None,
+    nominals: str = "signalled",
+) -> Timeline:
     """One timeline merged from several dated texts (event ids prefixed "d1.", "d2."...)."""
     sources = list(sources)
     prefix = len(sources) > 1
@@ -202,7 +214,7 @@ def extract_many(sources: Iterable[Source], *, rules: Sequence[str] | None = Non
     published: dict[str, dt.date] = {}
     texts: dict[str, str] = {}
     for n, source in enumerate(sources, start=1):
-        doc = _document(source.text, source.published)
+        doc = _document(source.text, source.published, nominals)
         key = source.name or (f"d{n}" if prefix else "")
         if key in published:  # the same file twice: keep both apart
             key = f"{key}#{n}"
