@@ -205,5 +205,7 @@ def test_nominal_events_can_be_chosen(tmp_path, capsys, nominals, expected):
     assert any(e.trigger == "capture" for e in tl.events) is expected
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
-    assert main([str(path), "--published", "2016-01-25", "--nominals", nominals]) == 0
-    assert ("capture" in capsys.readouterr().out) is expected
+    args = [str(path), "--published", "2016-01-25", "--nominals", nominals, "--format", "json"]
+    assert main(args) == 0
+    triggers = [e["trigger"] for e in json.loads(capsys.readouterr().out)["events"]]
+    assert ("capture" in triggers) is expected
