@@ -90,3 +90,13 @@ def test_input_file_is_not_modified(article):
     before = article.read_bytes()
     main(["tag", str(article), "--published", "2016-01-25"])
     assert article.read_bytes() == before
+
+
+def test_tag_explain_shows_rule_anchor_and_other_readings(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("A ruling on Friday. It happened on 03/04/2015.", encoding="utf-8")
+    assert main(["tag", str(path), "--published", "2016-01-25", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "rule weekday_ref; anchor publication (t0 = 2016-01-25)" in out
+    assert "other readings: 2016-01-29" in out
+    assert "other readings: 2015-04-03" in out

@@ -101,7 +101,8 @@ def _interval(expr: TimeExpression) -> str:
     return f"[{lo}, {hi})"
 
 
-def format_expressions(expressions: list[TimeExpression]) -> str:
+def format_expressions(expressions: list[TimeExpression], explain: bool = False) -> str:
+    """A table of expressions; with explain, how each was resolved and what it assumed."""
     header = ("tid", "span", "text", "type", "value", "mod", "interval", "anchor")
     rows = [header]
     for e in expressions:
@@ -118,6 +119,20 @@ def format_expressions(expressions: list[TimeExpression]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
              for r in rows]  # fmt: skip
+    if explain:
+        lines.append("")
+        for e in expressions:
+            how = f"rule {e.rule}; anchor {e.anchor}"
+            if e.anchor_tid:
+                how += f" ({e.anchor_tid} = {e.anchor_value})"
+            if e.signal:
+                how += f'; signal "{e.signal}"'
+            if e.direction:
+                how += f"; {e.direction} side"
+            lines.append(f"{e.tid} {e.text!r}: {how}")
+            lines.extend(f"    - {note}" for note in e.notes)
+            if e.alternatives:
+                lines.append(f"    - other readings: {', '.join(e.alternatives)}")
     return "\n".join(lines)
 
 
@@ -128,6 +143,9 @@ def _tag_command(argv: Sequence[str]) -> int:
                         help="publication date, YYYY-MM-DD (required for text; "
                         "default for TimeML: its creation time)")  # fmt: skip
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--explain", action="store_true",
+                        help="show each expression's rule, anchor, side, assumptions and other "
+                        "readings")  # fmt: skip
     parser.add_argument("--input", choices=("text", "timeml"),
                         help="input format (default: timeml for a .tml file, else text)")  # fmt: skip
     args = parser.parse_args(argv)
@@ -145,7 +163,7 @@ def _tag_command(argv: Sequence[str]) -> int:
         }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
-        print(format_expressions(expressions))
+        print(format_expressions(expressions, explain=args.explain))
     return 0
 
 
