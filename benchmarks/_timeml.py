@@ -103,6 +103,11 @@ def read_document(path: Path) -> Document:
     )
 
 
+# The development corpus sits in shared/data beside the checkout (the
+# repository's parent folder); every script also takes another path.
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "TBAQ-cleaned"
+
+
 def iter_corpus(root: Path) -> Iterator[Path]:
     """Every ``*.tml`` under ``root``, recursively, in a stable order."""
     yield from sorted(root.rglob("*.tml"))

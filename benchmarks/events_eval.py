@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/events_eval.py [CORPUS_DIR] [--top N] [--limit DOCS]
 
-CORPUS_DIR (default ``/work/shared/data/TBAQ-cleaned``) is searched for
+CORPUS_DIR (default ``../shared/data/TBAQ-cleaned`` beside the checkout) is searched for
 ``*.tml`` files. For each, the ``<TEXT>`` element is stripped of its tags to
 give the raw text and the gold trigger offsets; ``timeline._events.find_events``
 runs on that text and its triggers are matched one to one with the gold ones:
@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
 
 from timeline._events import Event, find_events  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/data/TBAQ-cleaned")
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "TBAQ-cleaned"
 _TAG_RE = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR_RE = re.compile(r'(\w+)="([^"]*)"')
 _TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)

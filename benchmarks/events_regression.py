@@ -46,7 +46,6 @@ import attrs  # noqa: E402
 from timeline._events import NOMINAL_POLICIES, find_events  # noqa: E402
 from timeline._segment import lexicon, split_clauses, split_sentences, tag_tokens  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/data/TBAQ-cleaned")
 FORMAT = 1
 
 # Edge cases for the sentence splitter, tokenizer, tagger and clause cutter.
@@ -206,7 +205,7 @@ def _pin_hash_seed() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reference", type=Path, help="pickle file to write or compare against")
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("corpus", nargs="?", type=Path, default=_timeml.DEFAULT_CORPUS)
     parser.add_argument("--save", action="store_true", help="write the reference")
     parser.add_argument("--no-timing", action="store_true")
     args = parser.parse_args(argv)

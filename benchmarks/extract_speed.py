@@ -29,8 +29,6 @@ from timeline._constraints import constraints_for  # noqa: E402
 from timeline._dateline import find_publication_date  # noqa: E402
 from timeline._solver import solve  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/data/TBAQ-cleaned")
-
 
 def load(corpus: Path) -> list[tuple[str, dt.date]]:
     if corpus.is_dir():
@@ -48,7 +46,7 @@ def load(corpus: Path) -> list[tuple[str, dt.date]]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("corpus", nargs="?", type=Path, default=_timeml.DEFAULT_CORPUS)
     parser.add_argument("--stages", action="store_true", help="time each stage separately")
     parser.add_argument("--linearity", action="store_true",
                         help="time one document made of the first articles repeated 1, 2, 4, 8 times")  # fmt: skip

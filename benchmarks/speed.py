@@ -54,7 +54,7 @@ ROOT = HERE.parent
 OUT = HERE / "_out"  # git-ignored: chrono-node's node_modules, the corpus JSON
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_CORPUS = Path("/work/shared/data/TBAQ-cleaned")
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "TBAQ-cleaned"
 WORD = re.compile(r"\w+")
 
 # Targets the results are reported against.

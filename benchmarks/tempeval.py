@@ -41,7 +41,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/ helpers
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout
 
-from _timeml import (  # noqa: E402
+from _timeml import (
+    DEFAULT_CORPUS,  # noqa: E402
     Document,
     Timex,
     corpus_documents,
@@ -49,9 +50,6 @@ from _timeml import (  # noqa: E402
     read_document,
     read_inline_timexes,
 )
-
-DEFAULT_CORPUS = Path("/work/shared/data/TBAQ-cleaned")
-
 
 # --------------------------------------------------------------------------- scoring
 

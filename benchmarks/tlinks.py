@@ -96,7 +96,8 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/ helpers
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout
 
-from _timeml import (  # noqa: E402
+from _timeml import (
+    DEFAULT_CORPUS,  # noqa: E402
     GoldTime,
     LinkedDocument,
     TLink,
@@ -105,7 +106,6 @@ from _timeml import (  # noqa: E402
 )
 from tempeval import match  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/data/TBAQ-cleaned")
 BASELINE_RULES = ("event-interval", "tense")
 MINUTES_PER_DAY = 24 * 60
 
