@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -27,6 +28,8 @@ from timeline._model import Bound, TimeExpression, TimexType
 from timeline._segment import Sentence
 from timeline._solver import HARD, MEDIUM, ORIGIN, STRONG, WEAK, Constraint, Evidence
 from timeline._tables import load_table
+
+T = TypeVar("T")
 
 MINUTES_PER_DAY = 1440
 _UNIT_MINUTES = {"S": 1 / 60, "H": 60, "D": MINUTES_PER_DAY, "W": 7 * MINUTES_PER_DAY,
@@ -108,6 +111,14 @@ class Document:
     @functools.cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    _memo: dict[str, object] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A value derived from the document, computed on first use."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
 
     @functools.cached_property
     def _events_by_id(self) -> dict[str, Event]:
@@ -262,8 +273,13 @@ def is_dateline(doc: Document, expr: TimeExpression) -> bool:
 DATELINE_REACH = 600
 
 
-def _links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
-    """(expression, its event, relation) for every anchorable time expression."""
+def _links(doc: Document) -> list[tuple[TimeExpression, Event, str]]:
+    """(expression, its event, relation) for every anchorable time expression,
+    worked out once per document (the time-anchor and story-time rules share it)."""
+    return doc.memo("links", lambda: list(_find_links(doc)))
+
+
+def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
     table = connectives()["time"]
     for expr in doc.expressions:
         if not _anchorable(expr) or is_dateline(doc, expr):
@@ -444,8 +460,6 @@ def duration_span(value: str | None, mod: str | None = None) -> tuple[int | None
     return lo, hi
 
 
-
-
 def duration_of(doc: Document) -> Iterator[Constraint]:
     """'for two weeks', 'three days of bombing': the event lasts that long."""
     table = connectives()["time"]
@@ -532,10 +546,10 @@ def _event_after_signal(doc: Document, offset: int, sentence: Sentence) -> Event
     """
     expr = doc.expression_starting_in(offset, offset + 2)
     if expr is not None:
-        if expr.type is not TimexType.DURATION or not _word_patterns()["duration_of"].match(doc.text, expr.end):
+        of = _word_patterns()["duration_of"].match(doc.text, expr.end)
+        if expr.type is not TimexType.DURATION or of is None:
             return None
-        offset = expr.end
-        return _event_in_phrase(doc, _word_patterns()["duration_of"].match(doc.text, offset).end())
+        return _event_in_phrase(doc, of.end())
     event = next_event(doc, offset)
     if event is None or event.trigger_start - offset > 60 or event.trigger_start >= sentence.end:
         return None
@@ -597,7 +611,8 @@ def tense(doc: Document) -> Iterator[Constraint]:
             continue
         if label is Tense.PRESENT_PERFECT:
             yield Constraint(ORIGIN, start(event), hi=pub_end, evidence=ev, strength=MEDIUM)
-            ongoing = event.aspect is Aspect.PERFECTIVE_PROGRESSIVE or _since_after(doc, event)
+            ongoing = (event.aspect is Aspect.PERFECTIVE_PROGRESSIVE
+                       or _since_after(doc, event) is not None)  # fmt: skip
             if not ongoing:  # "has made gains since ...": still running, no end to give
                 yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
         elif label in _PAST_TENSES:
@@ -668,8 +683,6 @@ def _same_paragraph(doc: Document, sentence: int) -> bool:
         return False
     gap = doc.text[doc.sentences[sentence - 1].end : doc.sentences[sentence].start]
     return gap.count("\n") < 2
-
-
 
 
 def _since_after(doc: Document, event: Event) -> int | None:
