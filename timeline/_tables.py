@@ -163,6 +163,7 @@ class ContextCues:
     modal_months: frozenset[str]
     latent_frames: dict[str, tuple[str, str]]
     past_signals: frozenset[str]
+    shift_signals: frozenset[str]
     nonfinite_be: frozenset[str]
     age_words: frozenset[str]
 
@@ -182,6 +183,7 @@ def context_cues() -> ContextCues:
             latent_frames={k: (v[0].casefold(), v[1].casefold())
                            for k, v in table["latent_frames"].items()},  # fmt: skip
             past_signals=frozenset(w.casefold() for w in table["past_signals"]),
+            shift_signals=frozenset(w.casefold() for w in table["shift_signals"]),
             nonfinite_be=frozenset(w.casefold() for w in table["nonfinite_be"]),
             age_words=frozenset(w.casefold() for w in table["age_words"]),
         )

@@ -228,7 +228,7 @@ def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
             and not meaning.bare
             and meaning.amount.value is not None
             and signal is not None
-            and signal[0].casefold() == "in"
+            and signal[0].casefold() in context_cues().shift_signals
             and direction == "future"
         ):
             meaning = as_future_shift(meaning)
