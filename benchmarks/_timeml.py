@@ -69,7 +69,10 @@ def _walk(elem: ET.Element, parts: list[str], pos: list[int], found: list[Timex]
 
 def read_document(path: Path) -> Document:
     """Parse one ``.tml`` file into raw text, DCT and gold TIMEX3s."""
-    root = ET.parse(path).getroot()
+    return _document(ET.parse(path).getroot(), path)
+
+
+def _document(root: ET.Element, path: Path) -> Document:
     dct_timex = root.find("DCT/TIMEX3")
     if dct_timex is None or not dct_timex.get("value"):
         raise ValueError(f"{path}: no <DCT><TIMEX3 value=...>")
@@ -79,16 +82,9 @@ def read_document(path: Path) -> Document:
         raise ValueError(f"{path}: no <TEXT>")
     parts: list[str] = []
     found: list[Timex] = []
-    # Walk TEXT's content only (its own tail lies outside the document text).
-    pos = [0]
-    if text_elem.text:
-        parts.append(text_elem.text)
-        pos[0] += len(text_elem.text)
-    for child in text_elem:
-        _walk(child, parts, pos, found)
-        if child.tail:
-            parts.append(child.tail)
-            pos[0] += len(child.tail)
+    # Walk TEXT's content only (_walk leaves out its own tail, which lies
+    # outside the document text).
+    _walk(text_elem, parts, [0], found)
     text = "".join(parts)
     timexes = sorted(
         (Timex(t.start, t.end, text[t.start : t.end], t.type, t.value) for t in found),
@@ -290,18 +286,16 @@ def read_linked_document(path: Path) -> LinkedDocument:
 
     The raw text and offsets are those of ``read_document``.
     """
-    base = read_document(path)
-    root = ET.parse(path).getroot()
+    root = ET.parse(path).getroot()  # parsed once for both readings
+    base = _document(root, path)
     dct_timex = root.find("DCT/TIMEX3")
     assert dct_timex is not None  # read_document checked it
     dct_tid = dct_timex.get("tid", "t0")
     text_elem = root.find("TEXT")
     assert text_elem is not None
     found: list[tuple[ET.Element, int, int]] = []
-    pos = [len(text_elem.text or "")]
-    for child in text_elem:
-        _walk_elements(child, pos, found)
-        pos[0] += len(child.tail or "")
+    pos = [0]
+    _walk_elements(text_elem, pos, found)  # TEXT itself is recorded too; its tag is skipped below
     if pos[0] != len(base.text):
         raise ValueError(f"{path}: EVENT offsets do not match the raw text")
     events = []
