@@ -19,7 +19,10 @@ _ANY_ANCHOR = dt.date(2000, 1, 1)
 
 def find_publication_date(text: str) -> tuple[dt.date, str] | None:
     """(date, the words it was read from) for a dateline near the top, or None."""
-    head = "\n".join(text.lstrip("\ufeff").splitlines()[:HEAD_LINES])[:HEAD_CHARS]
+    # Cut before splitting: a line break takes at most two characters ("\r\n"),
+    # so this prefix holds the whole head, and a huge text costs nothing more.
+    prefix = text.lstrip("\ufeff")[: HEAD_CHARS + 2 * HEAD_LINES]
+    head = "\n".join(prefix.splitlines()[:HEAD_LINES])[:HEAD_CHARS]
     for expr in tag(head, _ANY_ANCHOR):
         if expr.anchor == "none" and expr.value and _FULL_DATE.match(expr.value):
             try:
