@@ -15,9 +15,10 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekdays as WEEKDAYS
 
-from timeline._model import Bound, FarDate
+from timeline._model import DAYS_PER_400_YEARS, Bound, FarDate
 
 MIN_YEAR, MAX_YEAR = dt.MINYEAR, dt.MAXYEAR
+MINUTES_PER_DAY = 1440
 
 # Length of each unit as a relativedelta (for shifts) and its TIMEX3 letter.
 UNIT_DELTA = {
@@ -99,24 +100,45 @@ def month_period(year: int, month: int) -> Period:
     )
 
 
+DayBound = dt.date | FarDate
+
+
+def day_from_ordinal(n: int) -> DayBound:
+    """The day numbered n (``date.toordinal``): a date where Python has one, else a FarDate."""
+    if 1 <= n <= dt.date.max.toordinal():
+        return dt.date.fromordinal(n)
+    return FarDate.fromordinal(n)
+
+
+def add_days(day: DayBound, n: int) -> DayBound:
+    """day moved by n days, past either edge of Python's calendar if need be."""
+    return day_from_ordinal(day.toordinal() + n)
+
+
+def instant(day: dt.date, minutes: int) -> dt.datetime | DayBound:
+    """The instant ``minutes`` after day's midnight; past 9999-12-31 (a FarDate
+    holds no clock time) the first midnight at or after it."""
+    try:
+        return dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes)
+    except OverflowError:
+        return add_days(day, -(-minutes // MINUTES_PER_DAY))
+
+
 def day_period(day: dt.date) -> Period:
-    end = day + dt.timedelta(days=1) if day < dt.date.max else FarDate(MAX_YEAR + 1)
-    return Period(day.isoformat(), day, end, "day")
+    return Period(day.isoformat(), day, add_days(day, 1), "day")
 
 
 def week_period(day: dt.date) -> Period:
     iso_year, iso_week, iso_weekday = day.isocalendar()
-    monday = day - dt.timedelta(days=iso_weekday - 1)
-    return Period(f"{iso_year:04d}-W{iso_week:02d}", monday, monday + dt.timedelta(days=7), "week")
+    monday = add_days(day, 1 - iso_weekday)
+    return Period(f"{iso_year:04d}-W{iso_week:02d}", monday, add_days(monday, 7), "week")
 
 
 def weekend_period(day: dt.date) -> Period:
     """The weekend of the ISO week containing day."""
     iso_year, iso_week, iso_weekday = day.isocalendar()
-    saturday = day + dt.timedelta(days=6 - iso_weekday)
-    return Period(
-        f"{iso_year:04d}-W{iso_week:02d}-WE", saturday, saturday + dt.timedelta(days=2), "weekend"
-    )
+    saturday = add_days(day, 6 - iso_weekday)
+    return Period(f"{iso_year:04d}-W{iso_week:02d}-WE", saturday, add_days(saturday, 2), "weekend")
 
 
 def quarter_period(year: int, quarter: int) -> Period:
@@ -132,8 +154,9 @@ def half_period(year: int, half: int) -> Period:
 
 
 def decade_period(decade: int) -> Period:
-    """decade 199 -> the 1990s."""
-    return Period(f"{decade:03d}", day_bound(decade * 10), day_bound(decade * 10 + 10), "decade")
+    """decade 199 -> the 1990s; before year 0 a BC value, as format_year gives."""
+    value = f"BC{-decade:03d}" if decade < 0 else f"{decade:03d}"
+    return Period(value, day_bound(decade * 10), day_bound(decade * 10 + 10), "decade")
 
 
 def century_period(century_index: int) -> Period:
@@ -154,7 +177,8 @@ def century_period(century_index: int) -> Period:
 
 
 def millennium_period(index: int) -> Period:
-    return Period(f"{index:01d}", day_bound(index * 1000), day_bound(index * 1000 + 1000), "millennium")
+    value = f"BC{-index:01d}" if index < 0 else f"{index:01d}"
+    return Period(value, day_bound(index * 1000), day_bound(index * 1000 + 1000), "millennium")
 
 
 def season_period(year: int, code: str, months: list[int]) -> Period:
@@ -173,18 +197,27 @@ def period_of(unit: str, day: dt.date) -> Period:
         return week_period(day)
     if unit == "weekend":
         return weekend_period(day)
+    return month_grain_period(unit, day.year, day.month)
+
+
+MONTH_GRAINS = ("month", "quarter", "year", "decade", "century", "millennium")
+
+
+def month_grain_period(unit: str, year: int, month: int) -> Period:
+    """The month, quarter, year, decade, century or millennium containing a
+    month: any year, so that periods before year 1 or after 9999 are FarDates."""
     if unit == "month":
-        return month_period(day.year, day.month)
+        return month_period(year, month)
     if unit == "quarter":
-        return quarter_period(day.year, (day.month - 1) // 3 + 1)
+        return quarter_period(year, (month - 1) // 3 + 1)
     if unit == "year":
-        return year_period(day.year)
+        return year_period(year)
     if unit == "decade":
-        return decade_period(day.year // 10)
+        return decade_period(year // 10)
     if unit == "century":
-        return century_period(day.year // 100)
+        return century_period(year // 100)
     if unit == "millennium":
-        return millennium_period(day.year // 1000)
+        return millennium_period(year // 1000)
     raise ValueError(f"no calendar period for unit {unit!r}")
 
 
@@ -196,8 +229,34 @@ def shift(day: dt.date, unit: str, n: int) -> dt.date:
     )
 
 
+def offset_bound(day: dt.date, delta: relativedelta) -> DayBound:
+    """day + delta for an interval bound: a FarDate past year 9999 or before year 1.
+
+    The Gregorian calendar repeats every 400 years, so an out-of-range sum is
+    worked out whole cycles away, inside Python's range, and moved back.
+    Anchors (days that go on into more arithmetic) use ``shift``, which raises.
+    """
+    try:
+        return day + delta
+    except (OverflowError, ValueError):
+        cycles = (day.year - 5000) // 400
+        moved = day.replace(year=day.year - 400 * cycles) + delta
+        return add_days(moved, cycles * DAYS_PER_400_YEARS)
+
+
+def shift_bound(day: dt.date, unit: str, n: int) -> DayBound:
+    """``shift`` for an interval bound (see ``offset_bound``)."""
+    delta = UNIT_DELTA[unit]
+    return offset_bound(day, relativedelta(years=delta.years * n, months=delta.months * n,
+                                           days=delta.days * n))  # fmt: skip
+
+
 def shift_period(day: dt.date, unit: str, n: int) -> Period:
     """The calendar period n units away from the one containing day."""
+    delta = UNIT_DELTA[unit]
+    if unit in MONTH_GRAINS:  # count months, so the period may lie past either edge
+        months = day.year * 12 + day.month - 1 + (delta.years * 12 + delta.months) * n
+        return month_grain_period(unit, months // 12, months % 12 + 1)
     return period_of(unit, shift(day, unit, n))
 
 
@@ -221,14 +280,20 @@ def duration_value(amount: object, unit: str) -> str:
         smaller_unit = smaller.get(letter, (None, None, None))
     factor, small_letter, small_is_time = smaller_unit
     if factor is None:
-        return f"{prefix}{float(count):g}{letter}"
+        return f"{prefix}{_decimal(count)}{letter}"
     whole = count.numerator // count.denominator
     rest = (count - whole) * factor
-    rest_text = f"{rest.numerator}" if rest.denominator == 1 else f"{float(rest):g}"
+    rest_text = f"{rest.numerator}" if rest.denominator == 1 else _decimal(rest)
     if is_time or not small_is_time:
         return f"{prefix}{whole}{letter}{rest_text}{small_letter}" if whole else f"{prefix}{rest_text}{small_letter}"
     head = f"P{whole}{letter}" if whole else "P"
     return f"{head}T{rest_text}{small_letter}"
+
+
+def _decimal(x: object) -> str:
+    """A duration amount in plain decimals ('1.5', '3.6'): never an exponent
+    ('1.2e-06', which no TIMEX3 reader takes), at most six places."""
+    return f"{float(x):.6f}".rstrip("0").rstrip(".") or "0"  # type: ignore[arg-type]
 
 
 def holiday_day(year: int, spec: dict[str, object]) -> dt.date | None:
@@ -244,10 +309,15 @@ def holiday_day(year: int, spec: dict[str, object]) -> dt.date | None:
 
 
 def fraction_of(period_start: Bound, period_end: Bound, lo: float, hi: float) -> tuple[Bound, Bound]:
-    """The sub-range [lo, hi) of a period, rounded outward to whole days."""
-    if not isinstance(period_start, dt.date) or not isinstance(period_end, dt.date):
+    """The sub-range [lo, hi) of a period, rounded outward to whole days
+    (by day numbers, so a period reaching past year 9999 or before year 1 works too)."""
+    days = (dt.date, FarDate)
+    if not isinstance(period_start, days) or not isinstance(period_end, days):
         return period_start, period_end
-    span = (period_end - period_start).days
-    start = period_start + dt.timedelta(days=int(span * lo))
-    end = period_start + dt.timedelta(days=math.ceil(span * hi))
-    return start, max(end, start + dt.timedelta(days=1))
+    if isinstance(period_start, dt.datetime) or isinstance(period_end, dt.datetime):
+        return period_start, period_end
+    first = period_start.toordinal()
+    span = period_end.toordinal() - first
+    start = first + int(span * lo)
+    end = max(first + math.ceil(span * hi), start + 1)
+    return day_from_ordinal(start), day_from_ordinal(end)

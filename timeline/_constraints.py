@@ -16,15 +16,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
+from fractions import Fraction
 from typing import TypeVar
 
 import attrs
 
-from timeline._errors import DataTableError
+from timeline._calendar import day_from_ordinal
+from timeline._errors import DataTableError, InputError
 from timeline._events import Aspect, Event, Pos, Status, Tense
-from timeline._model import Bound, TimeExpression, TimexType
+from timeline._model import Bound, FarDate, TimeExpression, TimexType
 from timeline._segment import Sentence
 from timeline._solver import HARD, MEDIUM, ORIGIN, STRONG, WEAK, Constraint, Evidence
 from timeline._tables import load_table
@@ -32,27 +35,44 @@ from timeline._tables import load_table
 T = TypeVar("T")
 
 MINUTES_PER_DAY = 1440
-_UNIT_MINUTES = {"S": 1 / 60, "H": 60, "D": MINUTES_PER_DAY, "W": 7 * MINUTES_PER_DAY,
-                 "M": 30 * MINUTES_PER_DAY, "Y": 365 * MINUTES_PER_DAY}  # fmt: skip
-_DURATION = re.compile(r"^P(?:T)?(\d+|X)([YMWDHS])$")
+# Minutes in each unit of a TIMEX3 duration ("MIN" is the M after T); a month
+# is a twelfth of a year, so "1.5 years" (P1Y6M) and "18 months" agree.
+_YEAR = 365 * MINUTES_PER_DAY
+_UNIT_MINUTES = {"Y": Fraction(_YEAR), "M": Fraction(_YEAR, 12), "W": Fraction(7 * MINUTES_PER_DAY),
+                 "D": Fraction(MINUTES_PER_DAY), "H": Fraction(60), "MIN": Fraction(1),
+                 "S": Fraction(1, 60)}  # fmt: skip
+# A TIMEX3 duration value as _calendar.duration_value writes it: any of the
+# parts, each a whole or decimal amount ("P3D", "P1Y6M", "PT5H30M", "P2W3.5D").
+_N = r"\d+(?:\.\d+)?"
+_DURATION = re.compile(
+    rf"^P(?:(?P<Y>{_N})Y)?(?:(?P<M>{_N})M)?(?:(?P<W>{_N})W)?(?:(?P<D>{_N})D)?"
+    rf"(?:T(?:(?P<H>{_N})H)?(?:(?P<MIN>{_N})M)?(?:(?P<S>{_N})S)?)?$"
+)
+_VAGUE_DURATION = re.compile(r"^P(T)?X([YMWDHS])$")
 
 
 def to_minutes(bound: Bound) -> int | None:
-    """Minutes since 0001-01-01 for a date or datetime; None for open or far bounds."""
+    """Minutes since 0001-01-01 (negative before it) for a date, datetime or
+    FarDate; None for an open bound."""
     if isinstance(bound, dt.datetime):
         return (bound.toordinal() - 1) * MINUTES_PER_DAY + bound.hour * 60 + bound.minute
-    if isinstance(bound, dt.date):
+    if isinstance(bound, dt.date | FarDate):
         return (bound.toordinal() - 1) * MINUTES_PER_DAY
     return None
 
 
-def from_minutes(value: int | None) -> dt.date | dt.datetime | None:
-    """The inverse of to_minutes: a date at midnight, else a datetime."""
+def from_minutes(value: int | None, *, round_up: bool = False) -> dt.date | dt.datetime | FarDate | None:
+    """The inverse of to_minutes: a date at midnight, else a datetime.
+
+    Outside years 1-9999 it is the FarDate of a midnight, which holds no clock
+    time: the one before the instant, or after it with ``round_up`` (for a
+    latest bound, so that either way the bound only widens).
+    """
     if value is None:
         return None
     days, rest = divmod(value, MINUTES_PER_DAY)
     if not 0 <= days < dt.date.max.toordinal():
-        return None
+        return day_from_ordinal(days + 1 + (round_up and rest > 0))
     day = dt.date.fromordinal(days + 1)
     if rest == 0:
         return day
@@ -84,7 +104,9 @@ def _word_patterns() -> dict[str, re.Pattern[str]]:
     def alternatives(key: str) -> str:
         return "|".join(re.escape(w) for w in words[key])  # type: ignore[index]
     return {
-        "when_clause": re.compile(rf"\s*,?\s+(?:{alternatives('when_clause')})\b", re.I),
+        # One whitespace run before the word ("\s*,?\s+" retried every split
+        # of a long run of spaces: quadratic).
+        "when_clause": re.compile(rf"(?:\s*,)?\s+(?:{alternatives('when_clause')})\b", re.I),
         "duration_of": re.compile(rf"\s+(?:{alternatives('duration_of')})\s+", re.I),
         "continues": re.compile(rf"\b(?:{alternatives('continues')})\b", re.I),
     }
@@ -359,8 +381,9 @@ def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
             if event.trigger_start == possessive.end():
                 return event
     for noun in nouns:
-        gap = doc.text[expr.end : noun.trigger_start]
-        if 0 < noun.trigger_start - expr.end <= 30 and _ATTRIBUTIVE_GAP.fullmatch(gap):
+        if not 0 < noun.trigger_start - expr.end <= 30:  # before slicing: stays linear
+            continue
+        if _ATTRIBUTIVE_GAP.fullmatch(doc.text, expr.end, noun.trigger_start):
             if not any(e.pos is Pos.VERB and expr.end <= e.trigger_start < noun.trigger_start
                        for e in doc.events_in(sentence)):  # fmt: skip
                 return noun
@@ -440,23 +463,28 @@ def time_anchor(doc: Document) -> Iterator[Constraint]:
 
 
 def duration_span(value: str | None, mod: str | None = None) -> tuple[int | None, int | None]:
-    """Least and most minutes a TIMEX3 duration allows ('P3D' -> 2 to 4 days)."""
-    match = _DURATION.match(value or "")
-    if not match:
-        return None, None
-    unit = _UNIT_MINUTES[match[2]]
-    if value.startswith("PT") and match[2] == "M":  # type: ignore[union-attr]
-        unit = 1
-    if match[1] == "X":
+    """Least and most minutes a TIMEX3 duration value allows, give or take its
+    finest unit ('P3D' -> 2 to 4 days, 'P1Y6M' -> 17 to 19 months); (None,
+    None) for a value that is not a duration."""
+    value = value or ""
+    vague = _VAGUE_DURATION.match(value)
+    if vague:
+        unit = _UNIT_MINUTES["MIN" if vague[1] and vague[2] == "M" else vague[2]]
         least, most = connectives()["vague_gap"]["unknown"]  # type: ignore[misc]
-        return int(least * unit), int(most * unit)
-    amount = int(match[1]) * unit
-    slack = unit if unit >= MINUTES_PER_DAY else max(unit, amount // 10)
-    lo, hi = int(max(0, amount - slack)), int(amount + slack)
+        return math.floor(least * unit), math.floor(most * unit)
+    match = _DURATION.match(value)
+    parts = {k: Fraction(v) for k, v in match.groupdict().items() if v} if match else {}
+    if not parts:
+        return None, None
+    amount = sum(n * _UNIT_MINUTES[k] for k, n in parts.items())
+    unit = min(_UNIT_MINUTES[k] for k in parts)
+    slack = unit if unit >= MINUTES_PER_DAY else max(unit, amount / 10)
+    lo: int | None = math.floor(max(0, amount - slack))
+    hi: int | None = math.ceil(amount + slack)
     if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
         lo = 0
     elif mod in ("MORE_THAN", "EQUAL_OR_MORE"):
-        hi = None  # type: ignore[assignment]
+        hi = None
     return lo, hi
 
 
@@ -571,14 +599,19 @@ def _event_in_phrase(doc: Document, offset: int) -> Event | None:
     return event if gap is not None and gap.end() >= event.trigger_start else None
 
 
+def _gap(gap: TimeExpression | None) -> tuple[int, int | None]:
+    """Bounds of the gap a duration names ("two days before"): a duration that
+    cannot be measured still gives the order (at least 0), never a boundless constraint."""
+    lo, hi = duration_span(gap.value) if gap is not None else (None, None)
+    return (0 if lo is None else lo), hi
+
+
 def _order(relation: str, this: Event, other: Event, ev: Evidence,
            gap: TimeExpression | None) -> Iterator[Constraint]:  # fmt: skip
-    if relation == "after":
-        lo, hi = duration_span(gap.value) if gap is not None else (0, None)
-        yield Constraint(end(other), start(this), lo=lo, hi=hi, evidence=ev, strength=MEDIUM)
-    elif relation == "before":
-        lo, hi = duration_span(gap.value) if gap is not None else (0, None)
-        yield Constraint(end(this), start(other), lo=lo, hi=hi, evidence=ev, strength=MEDIUM)
+    if relation in ("after", "before"):
+        lo, hi = _gap(gap)
+        a, b = (end(other), start(this)) if relation == "after" else (end(this), start(other))
+        yield Constraint(a, b, lo=lo, hi=hi, evidence=ev, strength=MEDIUM)
     elif relation == "since":
         yield Constraint(start(other), start(this), lo=0, evidence=ev, strength=MEDIUM)
     elif relation == "until":
@@ -743,10 +776,13 @@ RULE_NAMES = tuple(name for name, _rule in RULES)
 
 def constraints_for(doc: Document, rules: Sequence[str] | None = None) -> list[Constraint]:
     """The constraints of every rule, or of the named ones only (for baselines)."""
+    if isinstance(rules, str):
+        raise InputError(f"rules must be a list of rule names, not the string {rules!r}")
     if rules is not None:
-        unknown = set(rules) - set(RULE_NAMES)
+        unknown = sorted(set(rules) - set(RULE_NAMES))
         if unknown:
-            raise ValueError(f"unknown rules {sorted(unknown)}; known: {', '.join(RULE_NAMES)}")
+            raise InputError(f"unknown rule {', '.join(map(repr, unknown))}; "
+                             f"known rules: {', '.join(RULE_NAMES)}")  # fmt: skip
     out: list[Constraint] = []
     for name, rule in RULES:
         if rules is None or name in rules:

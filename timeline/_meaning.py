@@ -307,7 +307,12 @@ class MeaningBuilder(Transformer[Token, Any]):
         return Fraction(100 if head.type == "A" else 100 * self.numbers[_word(head)])
 
     def compound_count(self, c: list[Any]) -> Fraction:
-        return self.word_number(c) if not c[0].type.startswith("NUM") else Fraction(int(c[0]))
+        # c[0] is a NUM token ("16-hour"), a word token ("two-year") or the
+        # Fraction of tens_hyphen ("twenty-four-hour").
+        first = c[0]
+        if isinstance(first, Token) and first.type.startswith("NUM"):
+            return self.digits(c)
+        return self.word_number(c)
 
     def vague_count(self, c: list[Token]) -> None:
         return None

@@ -30,11 +30,34 @@ class IsoPoint(Protocol):
 Bound = dt.date | dt.datetime | IsoPoint | None
 
 
-@attrs.frozen(order=True)
+# Days in 400 Gregorian years: the calendar repeats with this period.
+DAYS_PER_400_YEARS = 146_097
+
+
+def iso_year(year: int) -> str:
+    """ISO 8601 year: '2016', '0800', '0000' (1 BC), '-0299', '+12000'."""
+    sign = "-" if year < 0 else "+" if year > 9999 else ""
+    return f"{sign}{abs(year):04d}"
+
+
+def _order_key(point: object) -> tuple[int, int] | None:
+    """(day number, second of the day) of a FarDate, date or datetime, else None."""
+    if isinstance(point, FarDate):
+        return (point.toordinal(), 0)
+    if isinstance(point, dt.datetime):
+        return (point.toordinal(), point.hour * 3600 + point.minute * 60 + point.second)
+    if isinstance(point, dt.date):
+        return (point.toordinal(), 0)
+    return None
+
+
+@attrs.frozen(order=False)
 class FarDate:
     """A calendar day outside Python's date range (300 BC, the year 12000).
 
     Years use astronomical numbering: 1 BC is year 0, 300 BC is year -299.
+    FarDates order among themselves and against dates and datetimes (a date
+    counts as its midnight), so bounds of either kind can be compared.
 
     Attributes:
         year: astronomical year.
@@ -47,8 +70,42 @@ class FarDate:
     day: int = 1
 
     def isoformat(self) -> str:
-        sign = "-" if self.year < 0 else "+" if self.year > 9999 else ""
-        return f"{sign}{abs(self.year):04d}-{self.month:02d}-{self.day:02d}"
+        return f"{iso_year(self.year)}-{self.month:02d}-{self.day:02d}"
+
+    def toordinal(self) -> int:
+        """Proleptic Gregorian day number, continuing ``date.toordinal`` (0001-01-01 is 1)."""
+        cycles, year = divmod(self.year - 1, 400)
+        return dt.date(year + 1, self.month, self.day).toordinal() + cycles * DAYS_PER_400_YEARS
+
+    @classmethod
+    def fromordinal(cls, n: int) -> FarDate:
+        """The day numbered ``n`` (any int), as ``toordinal`` counts."""
+        cycles, rest = divmod(n - 1, DAYS_PER_400_YEARS)
+        day = dt.date.fromordinal(rest + 1)
+        return cls(day.year + 400 * cycles, day.month, day.day)
+
+    def _compare(self, other: object) -> int | None:
+        key = _order_key(other)
+        if key is None:
+            return None
+        mine = (self.toordinal(), 0)
+        return (mine > key) - (mine < key)
+
+    def __lt__(self, other: object) -> bool:
+        c = self._compare(other)
+        return NotImplemented if c is None else c < 0
+
+    def __le__(self, other: object) -> bool:
+        c = self._compare(other)
+        return NotImplemented if c is None else c <= 0
+
+    def __gt__(self, other: object) -> bool:
+        c = self._compare(other)
+        return NotImplemented if c is None else c > 0
+
+    def __ge__(self, other: object) -> bool:
+        c = self._compare(other)
+        return NotImplemented if c is None else c >= 0
 
 
 @attrs.frozen(kw_only=True)

@@ -5,26 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from timeline._calendar import DayBound, add_days
 from timeline._constraints import to_minutes
+from timeline._model import iso_year
 from timeline._solver import ORIGIN, Constraint
 from timeline._timeline import Moment, Timeline, TimelineEvent
 
 JSON_SCHEMA_VERSION = "timeline/1"
 
 
-def _day(m: Moment) -> dt.date | None:
+# Days are dates, or FarDates before year 1 and after 9999 ("1 BC", an end
+# at 0001-01-01 whose last day is 0000-12-31): step them with add_days.
+
+
+def _day(m: Moment) -> DayBound | None:
     if isinstance(m, dt.datetime):
         return m.date()
     return m
 
 
-def _last_day(m: Moment) -> dt.date | None:
+def _last_day(m: Moment) -> DayBound | None:
     """The last day an exclusive bound leaves in: midnight belongs to the day before."""
     if m is None:
         return None
     if isinstance(m, dt.datetime):
-        return m.date() if m.time() != dt.time() else m.date() - dt.timedelta(days=1)
-    return m - dt.timedelta(days=1)
+        return m.date() if m.time() != dt.time() else add_days(m.date(), -1)
+    return add_days(m, -1)
 
 
 def format_span(lo: Moment, hi: Moment) -> str:
@@ -40,11 +46,12 @@ def format_span(lo: Moment, hi: Moment) -> str:
         last = first
     if first == last:
         return first.isoformat()
-    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1:
+    if first.day == 1 and add_days(last, 1).day == 1:
         if first.month == 1 and last.month == 12:
-            return str(first.year) if first.year == last.year else f"{first.year} .. {last.year}"
+            years = (iso_year(first.year), iso_year(last.year))
+            return years[0] if first.year == last.year else f"{years[0]} .. {years[1]}"
         if (first.year, first.month) == (last.year, last.month):
-            return f"{first.year:04d}-{first.month:02d}"
+            return f"{iso_year(first.year)}-{first.month:02d}"
     return f"{first.isoformat()} .. {last.isoformat()}"
 
 
@@ -78,7 +85,7 @@ def _since(event: TimelineEvent) -> str:
     if first is None:
         return "?"
     if first.day == 1 and last is not None and last.month != first.month:
-        return f"{first.year:04d}-{first.month:02d}"
+        return f"{iso_year(first.year)}-{first.month:02d}"
     return first.isoformat()
 
 

@@ -41,7 +41,7 @@ from timeline._meaning import (
     WeekOf,
     YearRelative,
 )
-from timeline._model import Bound, TimexType
+from timeline._model import Bound, FarDate, TimexType
 from timeline._tables import calendar_words, part_windows, vague_windows
 
 # Grains from finest to coarsest, to keep a reference's grain in anaphora.
@@ -131,6 +131,11 @@ def _undated(meaning: object) -> Resolution:
                       notes=(f"cannot resolve {meaning!r}",))  # fmt: skip
 
 
+def _outside_calendar(meaning: object) -> Resolution:
+    return Resolution(type=TimexType.DATE, value=None, anchor="none",
+                      notes=(f"outside the calendar's range: {meaning!r}",))  # fmt: skip
+
+
 @functools.singledispatch
 def resolve(meaning: object, ctx: Context) -> Resolution:
     """Resolve a meaning object against its context."""
@@ -213,10 +218,10 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
         base = ctx.reference_day if ref and ref.grain in ("day", "week", "month") else pub
         candidates = []
         for delta in (-1, 0, 1):
-            first = dt.date(base.year, base.month, 1) + relativedelta(months=delta)
-            try:
+            try:  # no such day that month, or a month before year 1 or after 9999
+                first = dt.date(base.year, base.month, 1) + relativedelta(months=delta)
                 candidates.append(first.replace(day=day))
-            except ValueError:
+            except (ValueError, OverflowError):
                 continue
         if not candidates:
             return _undated(meaning)
@@ -261,32 +266,33 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
 
 
 def _month_name(month: int, direction: str | None, ctx: Context) -> Resolution:
+    # Months counted as year * 12 + month - 1, so a year before 1 or after
+    # 9999 is arithmetic, not a date error (month_period gives FarDates there).
     pub = ctx.published
-    this_month = dt.date(pub.year, month, 1)
-    current = dt.date(pub.year, pub.month, 1)
+    this_month = pub.year * 12 + month - 1
+    current = pub.year * 12 + pub.month - 1
+    side: str | None
     if direction == "this":
         chosen, side = this_month, None
     elif direction == "last":
-        chosen = this_month if this_month < current else this_month.replace(year=pub.year - 1)
+        chosen = this_month if this_month < current else this_month - 12
         side = "past"
     elif direction == "next":
-        chosen = this_month if this_month > current else this_month.replace(year=pub.year + 1)
+        chosen = this_month if this_month > current else this_month + 12
         side = "future"
     else:
-        candidates = [this_month.replace(year=pub.year + d) for d in (-1, 0, 1)]
+        candidates = [this_month + 12 * d for d in (-1, 0, 1)]
         # A month is 'past' when it has begun by publication.
-        began = [c for c in candidates if c <= current]
-        coming = [c for c in candidates if c >= current]
         if ctx.direction == "future":
-            chosen, side = min(coming), "future"
+            chosen, side = min(c for c in candidates if c >= current), "future"
         else:
-            chosen, side = max(began), "past"
+            chosen, side = max(c for c in candidates if c <= current), "past"
     notes = (_side_note(side, ctx),) if side and direction is None else ()
     alternatives: tuple[str, ...] = ()
     if direction is None and chosen != current:  # the same month a year the other way
-        other = chosen.replace(year=chosen.year + (1 if chosen < current else -1))
-        alternatives = (cal.month_period(other.year, other.month).value,)
-    return _date_resolution(cal.month_period(chosen.year, chosen.month), direction=side,
+        other = chosen + (12 if chosen < current else -12)
+        alternatives = (cal.month_period(other // 12, other % 12 + 1).value,)
+    return _date_resolution(cal.month_period(chosen // 12, chosen % 12 + 1), direction=side,
                             notes=notes, alternatives=alternatives)  # fmt: skip
 
 
@@ -337,7 +343,10 @@ def _(meaning: SeasonOf, ctx: Context) -> Resolution:
     year = _year_of(meaning.year, ctx)
     if year is not None:
         return _date_resolution(cal.season_period(year, code, months), anchor="none")
-    periods = [cal.season_period(y, code, months) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    # Two years either side: a winter begins in the December before its year,
+    # so in December "next winter" is the one starting a year later.  Bounds
+    # past year 9999 or before year 1 are FarDates, which compare with dates.
+    periods = [cal.season_period(y, code, months) for y in range(pub.year - 2, pub.year + 3)]
     current = next((p for p in periods if p.start <= pub < p.end), None)
     begun = [p for p in periods if p.start <= pub]
     coming = [p for p in periods if p.start > pub]
@@ -373,24 +382,28 @@ def _(meaning: WeekdayRef, ctx: Context) -> Resolution:
     anaphoric = meaning.direction in ("previous", "following")
     base = ctx.reference_day if anaphoric else ctx.published
     anchor = "reference" if anaphoric else "publication"
-    # ISO weekday of base; candidates within a week either side.
-    candidates = [base + dt.timedelta(days=d) for d in range(-7, 8)
-                  if (base + dt.timedelta(days=d)).isoweekday() == meaning.weekday]  # fmt: skip
+    # Candidates within a week either side, Python dates only: a week past
+    # 9999-12-31 or before 0001-01-01 has no date to give.
+    days = (cal.add_days(base, d) for d in range(-7, 8))
+    candidates = [c for c in days if isinstance(c, dt.date) and c.isoweekday() == meaning.weekday]
     direction = meaning.direction
+    chosen: dt.date | None
     if direction in ("last", "previous"):
-        chosen, side = max(c for c in candidates if c < base), "past"
+        chosen, side = max((c for c in candidates if c < base), default=None), "past"
     elif direction in ("next", "following"):
-        chosen, side = min(c for c in candidates if c > base), "future"
-    elif direction == "this":
-        monday = base - dt.timedelta(days=base.isoweekday() - 1)
-        chosen = monday + dt.timedelta(days=meaning.weekday - 1)
-        side = "past" if chosen <= base else "future"
+        chosen, side = min((c for c in candidates if c > base), default=None), "future"
+    elif direction == "this":  # the weekday of base's ISO week
+        back = base.isoweekday() - meaning.weekday
+        chosen = next((c for c in candidates if (base - c).days == back), None)
+        side = "past" if back >= 0 else "future"
     else:
         chosen, side = _pick(candidates, base, ctx.direction or "past")
         note = _side_note(side, ctx) if ctx.direction else "no tense cue: past side"
         return _date_resolution(cal.day_period(chosen), anchor=anchor, direction=side,
                                 notes=(note,),
                                 alternatives=_other_side(candidates, base, chosen))  # fmt: skip
+    if chosen is None:
+        return _outside_calendar(meaning)
     return _date_resolution(cal.day_period(chosen), anchor=anchor, direction=side)
 
 
@@ -409,9 +422,9 @@ def _nearest_weekend(pub: dt.date, ctx: Context) -> Resolution:
     this = cal.weekend_period(pub)
     if this.start <= pub < this.end:
         return _date_resolution(this)
-    previous = cal.weekend_period(pub - dt.timedelta(days=7))
     if ctx.direction == "future":
         return _date_resolution(this, direction="future")
+    previous = cal.weekend_period(pub - dt.timedelta(days=7))
     return _date_resolution(previous, direction="past")
 
 
@@ -426,17 +439,22 @@ def _(meaning: AnaphoricUnit, ctx: Context) -> Resolution:
     return _date_resolution(period, anchor="reference")
 
 
-def _shift_day(day: dt.date, amount: Fraction, unit: str, sign: int) -> tuple[dt.date, str]:
-    """day moved by a possibly fractional amount; returns the day and the grain used."""
+def _shift_delta(amount: Fraction, unit: str, sign: int) -> tuple[relativedelta, str]:
+    """The move by a possibly fractional amount of units, and the grain it is exact to."""
     if amount.denominator == 1:
-        return cal.shift(day, unit, sign * amount.numerator), unit
+        step, n = cal.UNIT_DELTA[unit], sign * amount.numerator
+        return relativedelta(years=step.years * n, months=step.months * n, days=step.days * n), unit
     months = {"year": 12, "decade": 120, "century": 1200, "quarter": 3, "month": 1}
     if unit in months:
-        n = round(amount * months[unit])
-        return day + relativedelta(months=sign * n), "month"
+        return relativedelta(months=sign * round(amount * months[unit])), "month"
     days = {"week": 7, "fortnight": 14, "day": 1, "weekend": 7}
-    n = round(amount * days.get(unit, 1))
-    return day + dt.timedelta(days=sign * n), "day"
+    return relativedelta(days=sign * round(amount * days.get(unit, 1))), "day"
+
+
+def _shift_day(day: dt.date, amount: Fraction, unit: str, sign: int) -> tuple[dt.date, str]:
+    """day moved by a possibly fractional amount; returns the day and the grain used."""
+    delta, grain = _shift_delta(amount, unit, sign)
+    return day + delta, grain
 
 
 def _keeps_reference_grain(meaning: Shift, ctx: Context) -> bool:
@@ -473,21 +491,20 @@ def _(meaning: Shift, ctx: Context) -> Resolution:
                                 notes=("keeps the grain of the reference time",))  # fmt: skip
     if amount is None:  # "several years ago": before the anchor, by an unknown amount
         value = "PAST_REF" if meaning.sign < 0 else "FUTURE_REF"
-        near = cal.shift(base, meaning.unit if meaning.unit not in cal.SUB_DAY_UNITS else "day",
-                         meaning.sign)  # fmt: skip
-        far = cal.shift(base, meaning.unit if meaning.unit not in cal.SUB_DAY_UNITS else "day",
-                        meaning.sign * 12)  # fmt: skip
+        unit = meaning.unit if meaning.unit not in cal.SUB_DAY_UNITS else "day"
+        near = cal.shift_bound(base, unit, meaning.sign)
+        far = cal.shift_bound(base, unit, meaning.sign * 12)
         lo, hi = sorted((near, far))
         return Resolution(type=TimexType.DATE, value=value, earliest=lo,
-                          latest=hi + dt.timedelta(days=1), anchor=meaning.anchor,
+                          latest=cal.add_days(hi, 1), anchor=meaning.anchor,
                           notes=("unknown amount: between one and a dozen units",))  # fmt: skip
     if meaning.unit in cal.SUB_DAY_UNITS:
         hours = float(amount) * _HOURS_PER_UNIT[meaning.unit]
         days = math.ceil(hours / 24)
         day = base + dt.timedelta(days=meaning.sign * math.floor(hours / 24))
-        lo, hi = sorted((day, base + dt.timedelta(days=meaning.sign * days)))
+        lo, hi = sorted((day, cal.add_days(base, meaning.sign * days)))
         return Resolution(type=TimexType.DATE, value=day.isoformat(), earliest=lo,
-                          latest=hi + dt.timedelta(days=1), anchor=meaning.anchor,
+                          latest=cal.add_days(hi, 1), anchor=meaning.anchor,
                           notes=("clock time of the anchor unknown",))  # fmt: skip
     day, grain = _shift_day(base, amount, meaning.unit, meaning.sign)
     if grain in ("decade", "century", "millennium"):
@@ -508,15 +525,15 @@ def _(meaning: Shift, ctx: Context) -> Resolution:
     if mod.startswith("EQUAL"):
         side = "ON_OR_" + side
     # The bound is the exact day the amount reaches, not the edge of its grain.
-    edge = day + dt.timedelta(days=1) if side.startswith("ON_OR") else day
+    edge = cal.add_days(day, 1) if side.startswith("ON_OR") else day
     if side.endswith("BEFORE"):
         lo, hi = None, edge
         if not back:  # "less than a week later": between the anchor and then
             lo = base
     else:
-        lo, hi = (day if side.startswith("ON_OR") else day + dt.timedelta(days=1)), None
+        lo, hi = (day if side.startswith("ON_OR") else cal.add_days(day, 1)), None
         if back:  # "less than two years ago": between then and the anchor
-            hi = base + dt.timedelta(days=1)
+            hi = cal.add_days(base, 1)
     return attrs.evolve(resolution, mod=side, earliest=lo, latest=hi, period=None)
 
 
@@ -533,11 +550,11 @@ def _(meaning: PartOfDay, ctx: Context) -> Resolution:
         return _undated(meaning)
     spec = calendar_words()["part_of_day"][meaning.part]
     lo_h, hi_h = spec["hours"]
-    start = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=lo_h)
-    end = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hi_h)
+    start = cal.instant(day, round(lo_h * 60))
+    end = cal.instant(day, round(hi_h * 60))
     value = f"{day.isoformat()}T{spec['code']}"
     return Resolution(type=TimexType.TIME, value=value, earliest=start, latest=end, anchor=anchor,
-                      period=Period(value, day, day + dt.timedelta(days=1), "day"),
+                      period=Period(value, day, cal.add_days(day, 1), "day"),
                       direction=day_res.direction if day_res else None)  # fmt: skip
 
 
@@ -555,11 +572,11 @@ def _(meaning: Clock, ctx: Context) -> Resolution:
         day, anchor = ctx.reference_day, "reference"
     else:  # no day mentioned before: the publication day
         day, anchor = ctx.published, "publication"
-    start = dt.datetime.combine(day, dt.time(meaning.hour, meaning.minute))
+    minute = meaning.hour * 60 + meaning.minute
     value = f"{day.isoformat()}T{meaning.hour:02d}:{meaning.minute:02d}"
-    return Resolution(type=TimexType.TIME, value=value, earliest=start,
-                      latest=start + dt.timedelta(minutes=1), anchor=anchor,
-                      period=Period(value, day, day + dt.timedelta(days=1), "day"))  # fmt: skip
+    return Resolution(type=TimexType.TIME, value=value, earliest=cal.instant(day, minute),
+                      latest=cal.instant(day, minute + 1), anchor=anchor,
+                      period=Period(value, day, cal.add_days(day, 1), "day"))  # fmt: skip
 
 
 @resolve.register
@@ -567,15 +584,16 @@ def _(meaning: Partial, ctx: Context) -> Resolution:
     base = resolve(meaning.base, ctx)
     lo, hi = base.earliest, base.latest
     pub = ctx.published
-    if not isinstance(lo, dt.date) or not isinstance(hi, dt.date):
+    days = (dt.date, FarDate)  # a period may end past 9999-12-31
+    if not isinstance(lo, days) or not isinstance(hi, days):
         return base
     if meaning.side == "earlier":
         # Earlier in the period than the anchor (publication, or the period's end).
         cut = pub if lo <= pub < hi and base.anchor == "publication" else hi
-        hi, mod = max(cut, lo + dt.timedelta(days=1)), "START"
+        hi, mod = max(cut, cal.add_days(lo, 1)), "START"
     else:
-        cut = pub + dt.timedelta(days=1) if lo <= pub < hi and base.anchor == "publication" else lo
-        lo, mod = min(cut, hi - dt.timedelta(days=1)), "END"
+        cut = cal.add_days(pub, 1) if lo <= pub < hi and base.anchor == "publication" else lo
+        lo, mod = min(cut, cal.add_days(hi, -1)), "END"
     return attrs.evolve(base, earliest=lo, latest=hi, mod=mod, period=None)
 
 
@@ -605,15 +623,15 @@ def _(meaning: Duration, ctx: Context) -> Resolution:
     n = amount if amount is not None else Fraction(1)
     if meaning.unit in cal.SUB_DAY_UNITS:
         hours = float(n) * _HOURS_PER_UNIT[meaning.unit]
-        reach = dt.timedelta(days=math.ceil(hours / 24))
-        lo, hi = (pub - reach, pub + dt.timedelta(days=1)) if meaning.window == "past" else (
-            pub, pub + reach + dt.timedelta(days=1))
+        reach = math.ceil(hours / 24)
+        lo, hi = (cal.add_days(pub, -reach), cal.add_days(pub, 1)) if meaning.window == "past" else (
+            pub, cal.add_days(pub, reach + 1))
     elif meaning.window == "past":
-        start, _grain = _shift_day(pub, n, meaning.unit, -1)
-        lo, hi = start, pub + dt.timedelta(days=1)
+        lo = cal.offset_bound(pub, _shift_delta(n, meaning.unit, -1)[0])
+        hi = cal.add_days(pub, 1)
     else:
-        end, _grain = _shift_day(pub, n, meaning.unit, 1)
-        lo, hi = pub, end + dt.timedelta(days=1)
+        lo = pub
+        hi = cal.add_days(cal.offset_bound(pub, _shift_delta(n, meaning.unit, 1)[0]), 1)
     notes = ("unknown amount: window of one unit",) if amount is None else ()
     return Resolution(type=TimexType.DURATION, value=value, mod=meaning.amount.mod,
                       earliest=lo, latest=hi, anchor="publication", notes=notes)  # fmt: skip
@@ -629,8 +647,8 @@ def _(meaning: Recurrence, ctx: Context) -> Resolution:
 def _(meaning: Vague, ctx: Context) -> Resolution:
     window = vague_windows()[meaning.key]
     pub = ctx.published
-    lo = pub + window.start if window.start is not None else None
-    hi = pub + window.end if window.end is not None else None
+    lo = cal.offset_bound(pub, window.start) if window.start is not None else None
+    hi = cal.offset_bound(pub, window.end) if window.end is not None else None
     return Resolution(type=TimexType.DATE, value=window.value, earliest=lo, latest=hi,
                       notes=(f"vague window: {window.rationale}",))  # fmt: skip
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from timeline._calendar import add_days
 from timeline._constraints import (
     Document,
     constraints_for,
@@ -18,12 +19,13 @@ from timeline._constraints import (
     to_minutes,
 )
 from timeline._events import Event, find_events
-from timeline._model import TimeExpression
+from timeline._model import FarDate, TimeExpression
 from timeline._segment import split_sentences
 from timeline._solver import ORIGIN, WEAK, Conflict, Constraint, Solution, solve
 from timeline._tag import publication_day, tag
 
-Moment = dt.date | dt.datetime | None
+# A bound: a date (midnight), a datetime, a FarDate outside years 1-9999, or None (open).
+Moment = dt.date | dt.datetime | FarDate | None
 
 
 @attrs.frozen(kw_only=True)
@@ -139,7 +141,8 @@ class Timeline:
                     continue
                 chain = self._solution.explain(point, which)
                 reasons = "; ".join(_constraint_words(c) for c in chain) or "given"
-                lines.append(f"{label} {_bound_words(which, from_minutes(value))}: {reasons}")
+                moment = from_minutes(value, round_up=which == "latest")
+                lines.append(f"{label} {_bound_words(which, moment)}: {reasons}")
         return lines
 
 
@@ -154,22 +157,29 @@ def _bound_words(which: str, m: Moment) -> str:
     closes the day before it)."""
     if which == "earliest":
         return f"on or after {_format_moment(m)}"
-    if isinstance(m, dt.date) and not isinstance(m, dt.datetime):
-        return f"by the end of {_format_moment(m - dt.timedelta(days=1))}"
+    if isinstance(m, dt.date | FarDate) and not isinstance(m, dt.datetime):
+        return f"by the end of {_format_moment(add_days(m, -1))}"
     return f"by {_format_moment(m)}"
 
 
 def _format_moment(m: Moment) -> str:
     return m.isoformat(timespec="minutes") if isinstance(m, dt.datetime) else (
-        m.isoformat() if m else "?")  # fmt: skip
+        m.isoformat() if m is not None else "?")  # fmt: skip
 
 
 @attrs.frozen
 class Source:
-    """A dated text to put on the timeline."""
+    """A dated text to put on the timeline.
+
+    Attributes:
+        text: the text.
+        published: its publication date; a datetime (naive or aware) is
+            taken as its own calendar day, as ``extract`` does.
+        name: the source's name ("" for a single text).
+    """
 
     text: str
-    published: dt.date
+    published: dt.date = attrs.field(converter=publication_day)
     name: str = ""
 
 
@@ -195,8 +205,7 @@ def extract(
     "signalled" (those a time or connective can place), "all" (every event
     noun, as TimeML annotates them) or "none".
     """
-    return extract_many([Source(text, publication_day(published))], rules=rules,
-                        nominals=nominals)  # fmt: skip
+    return extract_many([Source(text, published)], rules=rules, nominals=nominals)
 
 
 def extract_many(
@@ -259,9 +268,9 @@ def _placed(source: Source, event: Event, eid: str, solution: Solution) -> Timel
         event_class=str(event.event_class),
         pos=str(event.pos),
         earliest_start=from_minutes(solution.earliest(s)),
-        latest_start=from_minutes(solution.latest(s)),
+        latest_start=from_minutes(solution.latest(s), round_up=True),
         earliest_end=from_minutes(solution.earliest(e)),
-        latest_end=from_minutes(solution.latest(e)),
+        latest_end=from_minutes(solution.latest(e), round_up=True),
     )
 
 
