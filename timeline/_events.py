@@ -39,6 +39,7 @@ deterministic.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 from collections.abc import Mapping, Sequence
@@ -364,6 +365,11 @@ _GOVERNING = frozenset(
 )
 
 
+# Longest verb group read, in auxiliaries and cue words: "would not have been
+# due to be" has six; a longer run is not one verb group.
+_MAX_AUX = 12
+
+
 def _skip_adverbs(toks: Sequence[TokenLike], j: int, hi: int) -> int:
     steps = 0
     while j < hi and toks[j].tag in _ADVERBIAL and steps < 3:
@@ -388,7 +394,9 @@ def _read_group(
     cue: tuple[str, ...] | None = None
     main = -1
     j = k
-    while j < hi:
+    # the bound keeps a run of auxiliaries ("will will will ...", read again
+    # from each of its words when it has no main verb) linear
+    while j < hi and len(aux) < _MAX_AUX:
         tok = toks[j]
         if tok.tag in _AUX or (tok.tag is Tag.TO and not aux and j == k):
             aux.append(j)
@@ -960,25 +968,85 @@ def _skip_fronted(toks: Sequence[TokenLike], first: int, stop: int) -> int:
 _SUBJECT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.NOUN, Tag.PROPN, Tag.PRON, Tag.ADJ, Tag.NUM})
 
 
-def _leading_subject(text: str, toks: Sequence[TokenLike], lo: int, hi: int) -> str:
-    """The first words of the sentence's opening noun phrase, for a clause without one."""
-    first = _skip_fronted(toks, lo, hi)
-    while first < hi and toks[first].tag in _CONJ_PUNCT:
-        first += 1
-    if first >= hi or toks[first].tag not in _SUBJECT_STARTS:
-        return ""
-    words = 0
-    last = first
-    for j in range(first, hi):
-        tag = toks[j].tag
-        if toks[j].norm in (",", ";", ":") or tag in (Tag.VERB, Tag.REL, Tag.SUB) or tag in _AUX:
-            break
-        if _is_word(toks[j]):
-            words += 1
-            if words > _SUBJECT_KEEP:
-                break
-        last = j
-    return _span(text, toks, first, last)
+class _Opening:
+    """The first words of a sentence's opening noun phrase, for a clause without a subject.
+
+    ``subject(lo)`` is what a walk from the sentence start to the clause at
+    token *lo* finds: past fronted adverbials up to their comma ("But to the
+    east, in May, reports ..."), then up to four words of the noun phrase.
+    The walk is the same for every clause except where it stops, so its
+    links are found once per sentence (on first use) and each clause's look-up
+    is a binary search: walking again for each clause was quadratic in a
+    sentence of many clauses.
+    """
+
+    __slots__ = ("_commas", "_firsts", "_ends", "_spans", "text", "toks")
+
+    def __init__(self, text: str, toks: Sequence[TokenLike]) -> None:
+        self.text, self.toks = text, toks
+        self._firsts: list[int] = []  # per link: its first word past conjunctions and punctuation
+        self._commas: list[int] = []  # per link: the comma ending its adverbial (n: none, or last)
+        self._ends: dict[int, int] = {}  # link -> where its noun phrase scan stops
+        self._spans: dict[tuple[int, int], tuple[str, int]] = {}
+
+    def _links(self) -> None:
+        toks, n, first = self.toks, len(self.toks), 0
+        while True:
+            j = first
+            while j < n and toks[j].tag in _CONJ_PUNCT:
+                j += 1
+            self._firsts.append(j)
+            if j >= n or toks[j].tag not in _FRONTED:
+                self._commas.append(n)
+                return
+            comma = j
+            while comma < n and toks[comma].norm != ",":
+                comma += 1
+            self._commas.append(comma)
+            if comma >= n - 1:
+                return
+            first = comma + 1
+
+    def _end(self, link: int) -> int:
+        """Index just past the noun phrase opening the link, whatever clause looks it up."""
+        if link not in self._ends:
+            toks, j, words = self.toks, self._firsts[link], 0
+            end = min(len(toks), j + _SUBJECT_TOKENS)  # "The ' ' ' ...": bound the copy too
+            while j < end:
+                tag = toks[j].tag
+                if toks[j].norm in (",", ";", ":") or tag in _SUBJECT_STOPS or tag in _AUX:
+                    break
+                if _is_word(toks[j]):
+                    words += 1
+                    if words > _SUBJECT_KEEP:
+                        break
+                j += 1
+            self._ends[link] = j
+        return self._ends[link]
+
+    def subject(self, lo: int) -> tuple[str, int]:
+        """The opening noun phrase seen from the clause starting at token *lo*, and its words.
+
+        ("", 0) if there is none.
+        """
+        if not self._firsts:
+            self._links()
+        # the walk stops at the first link whose comma is at or past lo - 1
+        link = bisect.bisect_left(self._commas, lo - 1)
+        first = self._firsts[link]
+        if first >= lo or self.toks[first].tag not in _SUBJECT_STARTS:
+            return "", 0
+        stop = min(self._end(link), lo)
+        last = stop - 1 if stop > first else first
+        key = (link, last)
+        if key not in self._spans:
+            span = _span(self.text, self.toks, first, last)
+            self._spans[key] = span, len(span.split())
+        return self._spans[key]
+
+
+_SUBJECT_STOPS = frozenset({Tag.VERB, Tag.REL, Tag.SUB})
+_SUBJECT_TOKENS = 12  # at most this many tokens of the opening noun phrase (words and marks)
 
 
 def _describe(
@@ -988,6 +1056,7 @@ def _describe(
     hi: int,
     d: _Draft,
     floor: int,
+    opening: _Opening,
 ) -> str:
     """The clause trimmed to subject + verb group + object, about twelve words.
 
@@ -1011,10 +1080,10 @@ def _describe(
     else:
         body_start, used = first, len(pre)
     if not pre and d.pos is Pos.VERB and d.tense is not Tense.NONE and lo > 0:
-        subject = _leading_subject(text, toks, 0, lo)  # toks are the sentence's
+        subject, used_by_subject = opening.subject(lo)
         if subject:
             parts.append(subject + " " + _ELLIPSIS)  # "They … have been delayed"
-            used = len(subject.split())
+            used = used_by_subject
     budget = max(_MAX_WORDS - used, 3)
     j = end = body_start
     words = 0
@@ -1109,11 +1178,12 @@ def find_events(
     found: list[_Placed] = []
     for sentence in sentences:
         drafts, toks = _sentence_drafts(text, sentence, lex, elex, nominals)
+        opening = _Opening(text, toks)
         conditionals: dict[int, bool] = {}
         for d, clause, (lo, hi) in drafts:
             if lo not in conditionals:
                 conditionals[lo] = _starts_with(toks, lo, hi, elex.conditionals)
-            found.append(_Placed(d, clause, lo, hi, toks, conditionals[lo]))
+            found.append(_Placed(d, clause, lo, hi, toks, conditionals[lo], opening))
     # ids follow text order (the sort is stable); each Event is built once,
     # with its final id and governor (Event is frozen and checks its fields)
     found.sort(key=lambda p: p.toks[p.draft.trigger].start)
@@ -1130,6 +1200,7 @@ class _Placed(NamedTuple):
     hi: int
     toks: list[TaggedWord]
     conditional: bool  # the clause opens with a conditional ("if", "unless")
+    opening: _Opening  # the sentence's opening noun phrase, for clauses without a subject
 
 
 def _event(text: str, p: _Placed, ids: Mapping[int, str]) -> Event:
@@ -1143,7 +1214,7 @@ def _event(text: str, p: _Placed, ids: Mapping[int, str]) -> Event:
         trigger_end=trig.end,
         start=clause.start,
         end=clause.end,
-        description=_describe(text, toks, p.lo, p.hi, d, d.floor),
+        description=_describe(text, toks, p.lo, p.hi, d, d.floor, p.opening),
         sentence=clause.sentence_index,
         clause=clause.index,
         lemma=d.lemma,

@@ -28,6 +28,7 @@ from timeline._errors import DataTableError
 from timeline._tables import load_table as load_grammar_table
 
 __all__ = [
+    "MAX_SENTENCE_CHARS",
     "Clause",
     "Lexicon",
     "Sentence",
@@ -516,6 +517,51 @@ def _paragraph_break(gap: str) -> bool:
     return gap.count("\n") >= 2 or any(sep in gap for sep in _PARAGRAPH_SEPARATORS)
 
 
+# A longer sentence is cut into pieces of at most this many characters (and at
+# least half as many), at the last clause boundary of each window. The news
+# sentences we know stay well under it (the longest in the TimeML corpus has
+# about 600); it bounds what every later stage does per sentence (clause
+# rules, events per sentence, the constraint rules that scan a sentence's
+# events), so run-on input of any size stays linear.
+MAX_SENTENCE_CHARS = 1_000
+# Where to cut, best first: after ";", after a soft separator (or before "("),
+# at a space, at a word edge; each followed or preceded by whitespace where
+# that keeps tokens whole ("1,000" is not cut).
+_CUTS = (
+    re.compile(r";(?=\s)"),
+    re.compile(r"(?:[,:)\u2013\u2014]|--)(?=\s)|(?<=\s)(?=\()"),
+    re.compile(r"(?<=\S)\s"),
+    re.compile(r"\b"),
+)
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end the piece that starts at *start* of an over-long sentence ending at *end*.
+
+    The offset returned is in ``(start + MAX_SENTENCE_CHARS // 2, start +
+    MAX_SENTENCE_CHARS]``, so each piece is long and each search is bounded:
+    splitting is linear in the sentence.
+    """
+    lo, hi = start + MAX_SENTENCE_CHARS // 2 + 1, min(end, start + MAX_SENTENCE_CHARS)
+    for cut in _CUTS:
+        last = None
+        for match in cut.finditer(text, lo, hi):
+            last = match
+        if last is not None:
+            return last.end() if cut is _CUTS[0] or last.group() else last.start()
+    return hi  # no boundary at all (one long word): cut it
+
+
+def _bounded(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` as one sentence, or cut in pieces if it is over-long."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(text, start, end)
+        stop = len(text[start:cut].rstrip()) + start
+        sentences.append(Sentence(len(sentences), start, stop, text=text[start:stop]))
+        start = _SPACE_RE.match(text, cut).end()
+    sentences.append(Sentence(len(sentences), start, end, text=text[start:end]))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split *text* into sentences with exact offsets.
 
@@ -523,7 +569,10 @@ def split_sentences(text: str) -> list[Sentence]:
     quotes or brackets) when the next word does not start in lower case and
     the period does not close an abbreviation ("Feb. 5", "Mr. Smith", "U.S.
     officials"); a blank line always ends one, so headlines without final
-    punctuation stand alone. Decimals ("3.5") are never split. Linear time.
+    punctuation stand alone. Decimals ("3.5") are never split. A run-on
+    sentence longer than ``MAX_SENTENCE_CHARS`` is cut into pieces at clause
+    boundaries (";", ",", ":", dashes, brackets; else a space), each of at
+    least half that length. Linear time.
     """
     lex = lexicon()
     sentences: list[Sentence] = []
@@ -553,11 +602,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 )
             )
         ):
-            sentences.append(Sentence(len(sentences), first, end, text=text[first:end]))
+            _bounded(sentences, text, first, end)
             first = nstart
     if first < n:
-        end = len(text.rstrip())
-        sentences.append(Sentence(len(sentences), first, end, text=text[first:end]))
+        _bounded(sentences, text, first, len(text.rstrip()))
     return sentences
 
 
