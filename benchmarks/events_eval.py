@@ -6,7 +6,7 @@ Usage::
 
 CORPUS_DIR (default ``../shared/data/TBAQ-cleaned`` beside the checkout) is searched for
 ``*.tml`` files. For each, the ``<TEXT>`` element is stripped of its tags to
-give the raw text and the gold trigger offsets; ``timeline._events.find_events``
+give the raw text and the gold trigger offsets; ``timeline.events._events.find_events``
 runs on that text and its triggers are matched one to one with the gold ones:
 
 * strict: identical extent; relaxed: overlapping extents.
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from timeline._events import Event, find_events  # noqa: E402
+from timeline.events._events import Event, find_events  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "TBAQ-cleaned"
 _TAG_RE = re.compile(r"<(/?)(\w+)([^>]*)>")

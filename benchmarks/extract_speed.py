@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import _timeml  # noqa: E402
 
 import timeline  # noqa: E402
-from timeline import _timeline  # noqa: E402
-from timeline._constraints import constraints_for  # noqa: E402
-from timeline._dateline import find_publication_date  # noqa: E402
-from timeline._solver import solve  # noqa: E402
+from timeline.solver import _timeline  # noqa: E402
+from timeline.relations._constraints import constraints_for  # noqa: E402
+from timeline.expressions._dateline import find_publication_date  # noqa: E402
+from timeline.solver._solver import solve  # noqa: E402
 
 
 def load(corpus: Path) -> list[tuple[str, dt.date]]:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline._solver import (  # noqa: E402
+from timeline.solver._solver import (  # noqa: E402
     HARD,
     MEDIUM,
     ORIGIN,

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import FarDate, InputError, TimeExpression, TimexType
-from timeline._calendar import (
+from timeline.expressions._calendar import (
     UNIT_DURATION,
     add_days,
     day_from_ordinal,
@@ -22,7 +22,7 @@ from timeline._calendar import (
     fraction_of,
     week_period,
 )
-from timeline._constraints import (
+from timeline.relations._constraints import (
     MINUTES_PER_DAY,
     _gap,
     _word_patterns,
@@ -30,8 +30,8 @@ from timeline._constraints import (
     from_minutes,
     to_minutes,
 )
-from timeline._render import format_span, format_text, to_json
-from timeline._timeline import Source, _bound_words, extract_many
+from timeline.output._render import format_span, format_text, to_json
+from timeline.solver._timeline import Source, _bound_words, extract_many
 
 SCHEMA = json.loads(
     (Path(timeline.__file__).parent / "schema" / "timeline-1.schema.json").read_text("utf-8")

@@ -14,7 +14,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SCRIPT = """
 import json, sys, datetime as dt
 import timeline
-from timeline._events import find_events
+from timeline.events._events import find_events
 text = sys.stdin.read()
 tl = timeline.extract(text, dt.date(2019, 3, 14))
 events = [(e.trigger, e.text, str(e.earliest_start), str(e.latest_end)) for e in tl.events]

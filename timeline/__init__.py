@@ -8,10 +8,10 @@ from timeline._errors import (
     ResolutionError,
     TimelineError,
 )
-from timeline._model import FarDate, TimeExpression, TimexType
-from timeline._tag import tag
-from timeline._timeline import Source, Timeline, TimelineEvent, extract, extract_many
-from timeline._timeml import read_timeml, to_timeml
+from timeline.expressions._model import FarDate, TimeExpression, TimexType
+from timeline.expressions._tag import tag
+from timeline.output._timeml import read_timeml, to_timeml
+from timeline.solver._timeline import Source, Timeline, TimelineEvent, extract, extract_many
 
 __all__ = [
     "DataTableError",

@@ -1,0 +1,99 @@
+"""Clues around an expression: its signal word and its clause's tense.
+
+Word lists come from grammars/context_cues.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from timeline._data import prefix_trie
+from timeline.expressions._tables import context_cues
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|['’]ll")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_POSSESSIVE = re.compile(r"['’]s\b")
+# How far to look for the sentence around an expression (keeps the work per
+# expression constant on text without punctuation).
+_REACH = 240
+
+
+def signal_before(text: str, start: int) -> tuple[str, int, int] | None:
+    """The signal word just before an extent ("on" in "on Sunday"), with offsets."""
+    cues = context_cues()
+    window_start = max(0, start - 24)
+    words = list(_WORD.finditer(text, window_start, start))
+    if not words or text[words[-1].end() : start].strip():
+        return None
+    last = words[-1]
+    if len(words) >= 2 and not text[words[-2].end() : last.start()].strip(" "):
+        pair = f"{words[-2].group().casefold()} {last.group().casefold()}"
+        if pair in cues.signals:
+            return text[words[-2].start() : last.end()], words[-2].start(), last.end()
+    if last.group().casefold() in cues.signals:
+        return last.group(), last.start(), last.end()
+    return None
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word just before start (casefolded), if only spaces separate them."""
+    words = list(_WORD.finditer(text, max(0, start - 24), start))
+    if not words or text[words[-1].end() : start].strip():
+        return None
+    return words[-1].group().casefold().replace("’", "'")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _REACH)
+    before = text[lo:start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=None)
+    s_start = lo + cut if cut is not None else lo
+    match = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
+    s_end = match.start() if match else min(len(text), end + _REACH)
+    return s_start, s_end
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    """One regex for every tense cue and any other '-ed' word, the cues laid out
+    as a prefix trie, so a sentence is scanned in C rather than word by word."""
+    cues = context_cues()
+    words = sorted({w.replace("’", "'") for w in cues.future | cues.past})
+    return re.compile(r"(?:\b|(?='))(?:" + prefix_trie(words) + r"|[^\W\d_]{3,}ed)\b")
+
+
+def tense_direction(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' from the nearest tense cue in the sentence, else None."""
+    cues = context_cues()
+    s_start, s_end = sentence_bounds(text, start, end)
+    if _POSSESSIVE.match(text, end):
+        return "past"  # "Wednesday's ruling": an event already reported
+    best: tuple[int, str] | None = None
+    lowered = text[s_start:s_end].lower().replace("’", "'")
+    if len(lowered) != s_end - s_start:  # a character changed length when lowercased
+        lowered = text[s_start:s_end].replace("’", "'")
+    for match in _cue_pattern().finditer(lowered):
+        match_start, match_end = s_start + match.start(), s_start + match.end()
+        if start <= match_start < end:
+            continue
+        cue = match.group().casefold()
+        if cue in cues.future:
+            side = "future"
+        elif cue in cues.past or cue not in cues.not_past:
+            before = _LAST_WORD.search(lowered, 0, match.start())
+            if before and before.group(1) in cues.nonfinite_be:
+                continue  # "will be held": a passive participle, the modal decides
+            side = "past"  # a listed past form, or another word in -ed
+        else:
+            continue
+        # Verbs usually govern the time phrase that follows them: a cue on the
+        # left counts at its distance, one on the right at twice it.
+        if match_end <= start:
+            distance = start - match_end
+        else:
+            distance = 2 * (match_start - end)
+        if best is None or distance < best[0]:
+            best = (distance, side)
+    return best[1] if best else None

@@ -1,0 +1,246 @@
+"""Find candidate spans of temporal expressions in running text.
+
+Recognition is linear in the text: a C-level regex jumps to the words that
+can begin an expression (the terminals the LALR start state accepts, read
+from Lark's parse table); from each such word, a small table-driven LALR
+recognizer reads the following words and records every prefix the grammar
+accepts.  Lark then builds a tree for the accepted prefix only.  No substring
+is tried twice and a window never exceeds ``MAX_TOKENS`` words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from lark import Lark, Token, Tree
+from lark.parsers.lalr_analysis import Shift
+
+from timeline._data import load_table, prefix_trie
+from timeline._errors import DataTableError
+from timeline.expressions._grammar import build_parser
+
+# The longest expression we know of ("the first quarter of the coming year")
+# has ten words; the bound keeps the work per start position constant.
+MAX_TOKENS = 14
+
+_TOKEN = re.compile(
+    r"""
+    [^\S\n]*(?:\n[^\S\n]*)?      # whitespace (no-break spaces too), at most one line break
+    (?:
+      (?P<abbr>[^\W\d_]\.(?:[^\W\d_]\.)+)   # a.m., p.m., b.c.
+    | (?P<oclock>o['’]clock)
+    | (?P<clock>\d{1,2}:\d\d(?![\w:]))       # 15:00
+    | (?P<clockampm>\d{1,2}[ap]m\b)          # 3pm
+    | (?P<numsep>\d+(?:[.,]\d+)+(?![\w]))   # 1,000 or 3.5: a count, never a date part
+    | (?P<num>\d+(?:st|nd|rd|th|s)?(?![\w]))
+    | (?P<word>[^\W\d_]+)
+    | (?P<punct>['’]s\b|[^\s\w])
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+# The token just before a position, with the spaces after it (one line break
+# at most): the same token shapes as _TOKEN, read backwards.
+_TOKEN_BEFORE = re.compile(
+    r"((?<![\w.,:])(?:[^\W\d_]\.(?:[^\W\d_]\.)+|\d+(?:[.,:]\d+)+|\d+(?:st|nd|rd|th|s)?|[^\W\d_]+)"
+    r"|['’]s|[^\s\w])"
+    r"[^\S\n]*(?:\n[^\S\n]*)?$"
+)
+
+# Characters that make the following word part of something else ($2015, #1990).
+_NOT_AFTER = frozenset("$£€¥#@")
+
+
+class Scanner:
+    """Word classification, trigger search and longest-prefix recognition."""
+
+    def __init__(self, parser: Lark | None = None) -> None:
+        self.parser = parser or build_parser()
+        table = self.parser.parser.parser.parser.parse_table
+        self._states = table.states
+        self._start_state = table.start_states["start"]
+        self._end_state = table.end_states["start"]
+        terminals = [t for t in self.parser.terminals if not t.name.startswith("__")]
+        terminals.sort(key=lambda t: -t.priority)
+        self._classify_re = re.compile(
+            "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
+        )
+        self._word_class: dict[str, str | None] = {}
+        table = scan_table()
+        self._first = frozenset(self._states[self._start_state])
+        self._modifiers = frozenset(table["modifiers"])
+        self._max_modifiers = int(table["max_modifiers"])
+        anchors = [t for t in terminals if t.name not in self._modifiers]
+        # Case-sensitive search over lowercased text: a leading \b lets the
+        # regex engine skip to word starts quickly, and the anchor words are
+        # laid out as a trie (sre tries alternatives one by one, so shared
+        # prefixes are tested once); an assertion before the word (no "$"
+        # before a year) is checked in Python on the few matches.
+        alternatives = _anchor_alternatives(anchors)
+        self._anchor_re = re.compile(r"\b(?:" + alternatives + r")(?![\w%])")
+        self._anchor_re_any_case = re.compile(
+            r"\b(?:" + alternatives + r")(?![\w%])", re.IGNORECASE
+        )
+
+    def classify(self, word: str) -> str | None:
+        """The terminal a whole token belongs to, or None."""
+        key = word.casefold()
+        try:
+            return self._word_class[key]
+        except KeyError:
+            pass
+        match = self._classify_re.fullmatch(key)
+        name = match.lastgroup if match else None
+        if len(self._word_class) > 50_000:  # bounded: memory never grows with input
+            self._word_class.clear()
+        self._word_class[key] = name
+        return name
+
+    def _next_token(self, text: str, pos: int) -> tuple[str, str, int, int] | None:
+        """The classified token at pos: (terminal, text, start, end), or None."""
+        match = _TOKEN.match(text, pos)
+        if match is None or match.lastgroup is None:
+            return None
+        kind = match.lastgroup
+        value = match.group(kind)
+        name = self.classify(value)
+        if name is None:
+            return None
+        return name, value, match.start(kind), match.end()
+
+    def longest(self, text: str, pos: int) -> tuple[list[tuple[str, str, int, int]], list[int]]:
+        """Tokens read from pos and the lengths of the prefixes the grammar accepts.
+
+        Reading stops at the first token the parser cannot take, so a start
+        word that leads nowhere ("the" before a noun) costs one token.
+        """
+        stack = [self._start_state]
+        tokens: list[tuple[str, str, int, int]] = []
+        lengths: list[int] = []
+        while len(tokens) < MAX_TOKENS:
+            token = self._next_token(text, pos)
+            if token is None or not self._feed(stack, token[0]):
+                break
+            tokens.append(token)
+            pos = token[3]
+            if self._accepts_end(stack):
+                lengths.append(len(tokens))
+        return tokens, lengths
+
+    def _feed(self, stack: list[int], terminal: str) -> bool:
+        """Shift one terminal onto the LALR stack (reducing first); False if refused."""
+        states = self._states
+        while True:
+            action = states[stack[-1]].get(terminal)
+            if action is None:
+                return False
+            kind, arg = action
+            if kind is Shift:
+                stack.append(arg)
+                return True
+            size = len(arg.expansion)
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][arg.origin.name][1])
+
+    def _accepts_end(self, stack: list[int]) -> bool:
+        """Whether the tokens fed so far form a complete expression."""
+        states = self._states
+        stack = list(stack)
+        while True:
+            action = states[stack[-1]].get("$END")
+            if action is None or action[0] is Shift:
+                return False
+            rule = action[1]
+            size = len(rule.expansion)
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][rule.origin.name][1])
+            if stack[-1] == self._end_state:
+                return True
+
+    def parse(self, key: tuple[tuple[str, str], ...]) -> Tree:
+        """Lark's tree for a token sequence given as (terminal, text) pairs."""
+        interactive = self.parser.parse_interactive()
+        for name, value in key:
+            interactive.feed_token(Token(name, value))
+        return interactive.feed_eof()
+
+    def anchors(self, text: str) -> Iterator[int]:
+        """Offsets of the anchor words (every expression contains one)."""
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            matches = self._anchor_re.finditer(lowered)
+        else:  # a few characters change length when lowercased: search the text itself
+            matches = self._anchor_re_any_case.finditer(text)
+        for match in matches:
+            yield match.start()
+
+    def starts(self, text: str, anchor: int, floor: int) -> list[int]:
+        """Where an expression holding the anchor word can begin, leftmost first:
+        the modifier words just before it ("the past three [years]"), then the
+        anchor itself; none before floor (the end of the last expression)."""
+        out = [anchor]
+        pos = anchor
+        for _ in range(self._max_modifiers):
+            match = _TOKEN_BEFORE.search(text, max(floor, pos - 24), pos)
+            if match is None:
+                break
+            name = self.classify(match.group(1))
+            if name is None or name not in self._modifiers:
+                break
+            pos = match.start(1)
+            if name in self._first:
+                out.append(pos)
+        out.reverse()
+        return [s for s in out if _free_before(text, s)]
+
+
+_CASELESS_LITERAL = re.compile(r"\(\?i:((?:[^()\\]|\\.)*)\)")
+
+
+def _literals(pattern: object) -> list[str] | None:
+    """The words a terminal matches, when it is a list of case-insensitive strings."""
+    if pattern.type == "str":  # type: ignore[attr-defined]
+        return [pattern.value.lower()]  # type: ignore[attr-defined]
+    value = pattern.value  # type: ignore[attr-defined]
+    parts = _CASELESS_LITERAL.findall(value)
+    joined = "(?:" + "|".join(f"(?i:{p})" for p in parts) + ")"
+    if not parts or value not in (joined, f"(?i:{parts[0]})"):
+        return None
+    return [re.sub(r"\\(.)", r"\1", p).lower() for p in parts]
+
+
+def _anchor_alternatives(terminals: list) -> str:  # type: ignore[type-arg]
+    """Lowercase regex alternatives for the anchor terminals: word lists as one trie."""
+    words: list[str] = []
+    others: list[str] = []
+    for terminal in terminals:
+        literal = _literals(terminal.pattern)
+        if literal is None:
+            others.append(terminal.pattern.to_regexp().replace("(?i:", "(?:"))
+        else:
+            words.extend(literal)
+    return "|".join([prefix_trie(sorted(set(words)))] + others)
+
+
+def _free_before(text: str, start: int) -> bool:
+    """No '$' before a year, no decimal point before digits ("3.5 years")."""
+    before = text[start - 1] if start else ""
+    if before in _NOT_AFTER:
+        return False
+    # "3.5 years" (the digits after a decimal point), "555-1234" (a phone number)
+    return not (before in ".,-/" and start > 1 and text[start - 2].isdigit()
+                and text[start].isdigit())  # fmt: skip
+
+
+@functools.cache
+def scan_table() -> dict[str, object]:
+    table = load_table("scan.toml")
+    if "modifiers" not in table or "max_modifiers" not in table:
+        raise DataTableError("scan.toml: needs 'modifiers' and 'max_modifiers'")
+    return table

@@ -1,0 +1,339 @@
+"""tag(): find, parse and resolve every temporal expression of a text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import attrs
+from lark.exceptions import VisitError
+
+from timeline._errors import InputError
+from timeline.expressions._calendar import Period
+from timeline.expressions._context import (
+    sentence_bounds,
+    signal_before,
+    tense_direction,
+    word_before,
+)
+from timeline.expressions._meaning import (
+    AnaphoricUnit,
+    CalendarDate,
+    Duration,
+    MeaningBuilder,
+    Reject,
+    SeasonOf,
+    Shift,
+    Vague,
+)
+from timeline.expressions._model import TimeExpression, TimexType
+from timeline.expressions._resolve import GRAIN_ORDER, Context, Resolution, as_future_shift, resolve
+from timeline.expressions._scan import Scanner
+from timeline.expressions._tables import context_cues
+
+# Texts beyond this size are refused with a clear error rather than
+# processed for minutes (the scan is linear, but memory for results is not free).
+MAX_TEXT_CHARS = 50_000_000
+
+# How close a reference must be to lend its year ("in 2019 ... on December 2").
+_LOCAL_REFERENCE_REACH = 120
+
+@functools.cache
+def _age_pattern() -> re.Pattern[str]:
+    """'-old' after a duration: "a 44-year-old" is an age, not a duration."""
+    words = "|".join(re.escape(w) for w in context_cues().age_words)
+    return re.compile(rf"-?\s?(?:{words})\b", re.IGNORECASE)
+_DIGIT_BEFORE = re.compile(r"\d[^\S\n]*$")
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+
+# Meanings whose resolution depends on the tense of their clause.
+_TENSE_SENSITIVE_RULES = {"weekday_ref", "month_ref", "month_day", "day_month", "quarter",
+                          "season", "holiday", "the_unit", "ordinal_day", "day_part",
+                          "clock_with_day", "modified", "week_of", "weekday_date"}  # fmt: skip
+
+
+@attrs.frozen
+class Found:
+    start: int
+    end: int
+    meaning: object
+    rule: str
+
+
+@functools.cache
+def _engine() -> tuple[Scanner, MeaningBuilder]:
+    return Scanner(), MeaningBuilder()
+
+
+# Parsing and transforming depend only on the token sequence, and news
+# repeats its phrases ("on Friday", "last year"): a bounded cache of meanings.
+_MEANING_CACHE_SIZE = 4096
+_REJECTED = object()
+
+
+@functools.lru_cache(maxsize=_MEANING_CACHE_SIZE)
+def _meaning_of(key: tuple[tuple[str, str], ...]) -> tuple[object, str]:
+    scanner, builder = _engine()
+    tree = scanner.parse(key)
+    try:
+        return builder.transform(tree), _rule_name(tree)
+    except VisitError as exc:
+        # Reject: the calendar refuses it; ValueError/OverflowError: a number
+        # too large for the arithmetic ("the year 9999...9").
+        if isinstance(exc.orig_exc, Reject | ValueError | OverflowError):
+            return _REJECTED, ""
+        raise
+
+
+def find_expressions(text: str) -> list[Found]:
+    """Spans and meanings, in text order, longest match first at each start."""
+    scanner, _builder = _engine()
+    found: list[Found] = []
+    pos = 0
+    for anchor in scanner.anchors(text):
+        if anchor < pos:
+            continue
+        for start in scanner.starts(text, anchor, pos):
+            item = _longest_at(text, scanner, start)
+            if item is not None:
+                found.append(item)
+                pos = item.end
+                break
+    return found
+
+
+def _longest_at(text: str, scanner: Scanner, start: int) -> Found | None:
+    """The longest expression beginning at start that is not a latent reading."""
+    tokens, lengths = scanner.longest(text, start)
+    for length in reversed(lengths):
+        key = tuple((t[0], t[1].casefold()) for t in tokens[:length])
+        meaning, rule = _meaning_of(key)
+        if meaning is _REJECTED:
+            continue
+        first = _extent_start(key, meaning)
+        if _is_latent(text, tokens[:length], first, meaning, rule):
+            continue
+        return Found(tokens[first][2], tokens[length - 1][3], meaning, rule)
+    return None
+
+
+def _extent_start(key: tuple[tuple[str, str], ...], meaning: object) -> int:
+    """Index of the first token of the TimeML extent.
+
+    An approximator stays outside a duration's extent ("about [five hours]",
+    its mod records it), and "the" stays outside a hyphenated compound used
+    as an adjective ("the [third-quarter] loss").
+    """
+    if isinstance(meaning, Duration) and key[0][0] == "APPROX" and len(key) > 1:
+        return 1
+    if key[0][0] == "THE" and len(key) > 2 and key[2][0] == "HYPHEN":
+        return 1
+    return 0
+
+
+def _rule_name(tree: object) -> str:
+    while hasattr(tree, "children") and len(tree.children) == 1 and hasattr(tree.children[0], "data"):
+        if str(tree.data) != "start":
+            break
+        tree = tree.children[0]
+    return str(getattr(tree, "data", ""))
+
+
+def _is_latent(
+    text: str, tokens: list[tuple[str, str, int, int]], first: int, meaning: object, rule: str
+) -> bool:
+    """A parse that is usually not a time in running text ("may" the verb,
+    "fall" the verb, "a 44-year-old", "daily flights"); word lists in
+    context_cues.toml."""
+    cues = context_cues()
+    start, end = tokens[first][2], tokens[-1][3]
+    types = [t[0] for t in tokens[first:]]
+    following = _NEXT_WORD.match(text, end)
+    next_word = following.group(1) if following else None
+    before = word_before(text, start)
+    if isinstance(meaning, Duration) and _age_pattern().match(text, end):
+        return True  # an age, not a duration
+    if isinstance(meaning, Duration) and meaning.bare and _DIGIT_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "0 days", "5 1/0 hours": a count the grammar refused, not a vague amount
+    if rule == "frequency_adverb" and next_word and next_word.islower():
+        if next_word not in cues.function_words:
+            return True  # an adjective before its noun
+    if isinstance(meaning, Vague):
+        frame = cues.latent_frames.get(meaning.key)
+        if frame and before == frame[0] and next_word == frame[1]:
+            return True  # "as soon as possible"
+    if types == ["A", "SECOND"] and next_word:
+        return True  # "a second time": the ordinal
+    if types[0] == "LAST" and before in cues.verb_last_before:
+        return True  # "could last three weeks": the verb
+    if isinstance(meaning, CalendarDate) and meaning.month and not meaning.year:
+        months = [t for t in tokens[first:] if t[0] in ("MONTH", "MONTH_ABBR")]
+        if any(t[1].islower() for t in months):
+            return True  # month names are capitalised: a lowercase one is a verb or a word
+        if not meaning.day and types[-1] == "MONTH_ABBR":
+            return True  # "Jan Kavan": an abbreviation needs its dot or a day
+        if (
+            len(types) == 1
+            and months[0][1].casefold() in cues.modal_months
+            and signal_before(text, start) is None
+        ):
+            return True  # "May we ask": the modal
+    if (
+        isinstance(meaning, SeasonOf)
+        and meaning.year is None
+        and meaning.direction is None
+        and signal_before(text, start) is None
+    ):
+        return True  # "the fall of the city", "spring water"
+    return False
+
+
+def publication_day(published: object) -> dt.date:
+    """The day of a publication date or datetime; InputError for anything else."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    raise InputError(f"published must be a date or datetime, not {type(published).__name__}")
+
+
+def _validate(text: object, published: object) -> dt.date:
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text of {len(text):,} characters exceeds the limit of {MAX_TEXT_CHARS:,}")
+    return publication_day(published)
+
+
+def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
+    """Every temporal expression of ``text``, in text order, resolved.
+
+    Deictic expressions are resolved against ``published``; anaphoric ones
+    ("two days later", "that month") against the reference time carried
+    through the text: the last specific date mentioned before them.
+    """
+    pub = _validate(text, published)
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # a byte-order mark must not hide the first word
+    out: list[TimeExpression] = []
+    history: dict[str, _Reference] = {}  # the last time mentioned of each grain
+    for i, item in enumerate(find_expressions(text), start=1):
+        meaning = item.meaning
+        signal = signal_before(text, item.start)
+        direction = None
+        firm = signal is not None and signal[0].casefold() in context_cues().past_signals
+        if firm:
+            direction = "past"  # "since March 1": a start already past
+        elif item.rule in _TENSE_SENSITIVE_RULES or isinstance(meaning, Duration):
+            direction = tense_direction(text, item.start, item.end)
+        if (
+            isinstance(meaning, Duration)
+            and meaning.window is None
+            and not meaning.bare
+            and meaning.amount.value is not None
+            and signal is not None
+            and signal[0].casefold() in context_cues().shift_signals
+            and direction == "future"
+        ):
+            meaning = as_future_shift(meaning)
+        ref = _choose_reference(meaning, history)
+        in_sentence = (
+            ref is not None
+            and ref.end >= sentence_bounds(text, item.start, item.end)[0]
+            and item.start - ref.end <= _LOCAL_REFERENCE_REACH
+        )
+        ctx = Context(published=pub, reference=ref.period if ref else None, direction=direction,
+                      firm_direction=firm, reference_in_sentence=in_sentence)  # fmt: skip
+        res = _resolve_safely(meaning, ctx)
+        tid = f"t{i}"
+        out.append(_expression(text, item, res, tid, ref, pub, signal))
+        if _sets_reference(meaning, res):
+            history[res.period.grain] = _Reference(res.period, tid, item.end)  # type: ignore[union-attr]
+    return out
+
+
+def _resolve_safely(meaning: object, ctx: Context) -> Resolution:
+    """Resolve, or say why not: calendar arithmetic can leave the years a
+    date can hold ("9999 years from now", published 9999-12-31)."""
+    try:
+        return resolve(meaning, ctx)
+    except (OverflowError, ValueError) as exc:
+        return Resolution(type=TimexType.DATE, value=None, anchor="none",
+                          notes=(f"outside the calendar's range: {exc}",))  # fmt: skip
+
+
+@attrs.frozen
+class _Reference:
+    period: Period
+    tid: str
+    end: int
+
+
+def _choose_reference(meaning: object, history: dict[str, _Reference]) -> _Reference | None:
+    """The reference time an anaphor counts from: the last time mentioned that
+    is at least as fine as its unit ("the quarter" after "the third quarter ...
+    next year" is the third quarter; "a year earlier" in a quarterly report
+    compares quarters).  ``history`` holds the last reference of each grain, so
+    the choice costs the same however long the text."""
+    if not history:
+        return None
+    grain = None
+    if isinstance(meaning, Shift):
+        grain = meaning.grain or meaning.unit
+    elif isinstance(meaning, AnaphoricUnit):
+        grain = meaning.unit
+    latest = max(history.values(), key=lambda r: r.end)
+    if grain not in GRAIN_ORDER:
+        return latest
+    limit = GRAIN_ORDER.index(grain)
+    fine = [r for g, r in history.items() if g in GRAIN_ORDER and GRAIN_ORDER.index(g) <= limit]
+    return max(fine, key=lambda r: r.end) if fine else latest
+
+
+def _sets_reference(meaning: object, res: Resolution) -> bool:
+    """Whether a resolved expression becomes the narrative's reference time.
+
+    Comparisons a month or more back ("a year earlier", "a year ago") do not
+    move the narrative: the next "a year earlier" compares with the same period.
+    """
+    if res.period is None or res.value is None or isinstance(meaning, Vague):
+        return False
+    if isinstance(meaning, Shift) and meaning.unit not in ("day", "week", "hour", "minute"):
+        return False
+    if isinstance(meaning, AnaphoricUnit) and meaning.bare:
+        return False
+    return res.type in (TimexType.DATE, TimexType.TIME)
+
+
+def _expression(text, item, res, tid, ref, pub, signal) -> TimeExpression:  # type: ignore[no-untyped-def]
+    if res.anchor == "reference":
+        anchor_tid = ref.tid if ref else "t0"
+        anchor_value = ref.period.value if ref else pub.isoformat()
+    elif res.anchor == "publication":
+        anchor_tid, anchor_value = "t0", pub.isoformat()
+    else:
+        anchor_tid, anchor_value = None, None
+    return TimeExpression(
+        tid=tid,
+        start=item.start,
+        end=item.end,
+        text=text[item.start : item.end],
+        type=res.type,
+        value=res.value,
+        mod=res.mod,
+        earliest=res.earliest,
+        latest=res.latest,
+        anchor=res.anchor,
+        anchor_tid=anchor_tid,
+        anchor_value=anchor_value,
+        signal=signal[0] if signal else None,
+        signal_start=signal[1] if signal else None,
+        signal_end=signal[2] if signal else None,
+        quant=res.quant,
+        freq=res.freq,
+        rule=item.rule,
+        direction=res.direction,
+        notes=res.notes,
+        alternatives=res.alternatives,
+    )

@@ -1,0 +1,2 @@
+"""Outputs: a ``Timeline`` -> text, JSON and TimeML (and TimeML back in).
+"""
