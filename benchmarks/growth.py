@@ -159,7 +159,7 @@ def _best(run: Callable[[], object]) -> tuple[float, object]:
 def warm_up() -> None:
     """Run every stage once on a short text: what loads lazily is loaded before timing."""
     import timeline
-    from timeline._render import format_text, to_json
+    from timeline.output._render import format_text, to_json
 
     tl = timeline.extract(WARM_UP, PUBLISHED)
     format_text(tl)
@@ -170,9 +170,9 @@ def warm_up() -> None:
 def _child(text: str, stages: list[str], conn: Connection) -> None:
     """Runs in a forked child: send (stage, seconds, size, error) after each stage."""
     import timeline
-    from timeline._events import find_events
-    from timeline._render import format_text, to_json
-    from timeline._segment import split_sentences
+    from timeline.events._events import find_events
+    from timeline.output._render import format_text, to_json
+    from timeline.text._segment import split_sentences
 
     render: dict[str, Callable[[timeline.Timeline], str]] = {
         "text": format_text,
@@ -253,7 +253,7 @@ def time_cli(text: str, limit: float) -> Cell:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "input.txt"
         path.write_text(text, encoding="utf-8")
-        command = [sys.executable, "-m", "timeline._cli", str(path),
+        command = [sys.executable, "-m", "timeline.cli", str(path),
                    "--published", PUBLISHED.isoformat()]  # fmt: skip
         start = time.perf_counter()
         try:
