@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import timeline.cli._main as cli
+from timeline._errors import InputError
 from timeline.cli._main import main
 from timeline.expressions._dateline import find_publication_date
-from timeline._errors import InputError
 from timeline.output._timeml import read_timeml
 
 ROOT = Path(__file__).resolve().parents[2]

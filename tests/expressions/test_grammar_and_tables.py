@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from timeline._errors import DataTableError
 from timeline._data import resource_path
+from timeline._errors import DataTableError
 from timeline.expressions._grammar import build_parser, grammar_text
 from timeline.expressions._tables import calendar_words, parse_offset, part_windows, vague_windows
 

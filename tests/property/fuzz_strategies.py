@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import timeline
-from timeline.cli._main import format_expressions
 from timeline._errors import TimelineError
+from timeline.cli._main import format_expressions
 from timeline.expressions._grammar import build_parser
-from timeline.output._render import format_text, to_json
 from timeline.expressions._tables import load_table
 from timeline.expressions._tag import publication_day
+from timeline.output._render import format_text, to_json
 
 SCHEMA_PATH = Path(timeline.__file__).parent / "schema" / "timeline-1.schema.json"
 FIRST_DAY, LAST_DAY = dt.date.min, dt.date.max

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from timeline.text import _segment
 from timeline._errors import DataTableError
+from timeline.text import _segment
 from timeline.text._segment import (
     Sentence,
     Tag,

@@ -24,8 +24,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from timeline._errors import DataTableError
 from timeline._data import load_table as load_grammar_table
+from timeline._errors import DataTableError
 
 __all__ = [
     "MAX_SENTENCE_CHARS",
