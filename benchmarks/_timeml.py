@@ -286,7 +286,15 @@ def read_linked_document(path: Path) -> LinkedDocument:
 
     The raw text and offsets are those of ``read_document``.
     """
-    root = ET.parse(path).getroot()  # parsed once for both readings
+    return _linked_document(ET.parse(path).getroot(), path)  # parsed once for both readings
+
+
+def read_linked_string(xml: str, name: str = "document") -> LinkedDocument:
+    """``read_linked_document`` of a TimeML document held in a string (system output)."""
+    return _linked_document(ET.fromstring(xml), Path(name))
+
+
+def _linked_document(root: ET.Element, path: Path) -> LinkedDocument:
     base = _document(root, path)
     dct_timex = root.find("DCT/TIMEX3")
     assert dct_timex is not None  # read_document checked it

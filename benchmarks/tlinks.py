@@ -27,6 +27,12 @@ Event-event links
     system answers (not "unknown"), recall over gold links whose two events
     were both found.
 
+Temporal awareness
+    TempEval-3's graph score (``_awareness.py``) of the TimeML output
+    (``timeline.to_timeml`` of each run, parsed back) and of a tense baseline
+    (each event of the system run linked to the DCT by its tense: past BEFORE,
+    present INCLUDES, future AFTER) against all gold TLINKs.
+
 Why it is wrong
     For every contradicted event-DCT / event-time link, the bound that makes
     it contradictory is explained (``Solution.explain``) and the rules of the
@@ -96,6 +102,16 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/ helpers
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout
 
+from _awareness import (  # noqa: E402
+    Awareness,
+    align,
+    awareness,
+    dct_name,
+    document_links,
+    link_kind,
+    renamed,
+    tense_links,
+)
 from _timeml import (
     DEFAULT_CORPUS,  # noqa: E402
     GoldTime,
@@ -103,6 +119,7 @@ from _timeml import (
     TLink,
     corpus_documents,
     read_linked_document,
+    read_linked_string,
 )
 from tempeval import match  # noqa: E402
 
@@ -418,6 +435,12 @@ class Scores:
     contradictions: list[Contradiction] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    # Temporal awareness (see _awareness.py): "timeml" for the TimeML output,
+    # "tense" for the tense -> DCT links baseline over the same events.
+    awareness: dict[str, Awareness] = field(default_factory=lambda: defaultdict(Awareness))
+    aligned: Counter[str] = field(default_factory=Counter)  # entities aligned for awareness
+    awareness_failures: dict[str, str] = field(default_factory=dict)
+    awareness_seconds: float = 0.0
 
     def outcome_totals(self, kinds: Iterable[str]) -> Counter[str]:
         total: Counter[str] = Counter()
@@ -588,7 +611,40 @@ def run(docs: list[LinkedDocument], rules: Sequence[str] | None) -> Scores:
             continue
         scores.seconds += time.perf_counter() - started
         score_document(doc, tl, scores)
+        started = time.perf_counter()
+        score_awareness(doc, tl, scores)
+        scores.awareness_seconds += time.perf_counter() - started
     return scores
+
+
+def score_awareness(doc: LinkedDocument, tl, scores: Scores) -> None:
+    """Temporal awareness of ``to_timeml(tl)`` (parsed back) and of the tense
+    baseline over the same events, against the gold TLINKs of ``doc``."""
+    import timeline
+    from timeline.output._timeml import timeml_tense_aspect
+
+    try:
+        system = read_linked_string(timeline.to_timeml(tl), doc.name)
+    except Exception as exc:  # reported, not raised: a benchmark goes on
+        scores.awareness_failures[doc.name] = f"{type(exc).__name__}: {exc}"
+        return
+    names, events, times = align(doc, system)
+    gold = document_links(doc)
+    scores.aligned.update(
+        gold_events=len(doc.events),
+        events=events,
+        gold_times=sum(t.end > t.start and not t.is_dct for t in doc.times.values()),
+        times=times,
+    )
+    dct = dct_name(doc)
+
+    def kind(link) -> str:  # type: ignore[no-untyped-def]
+        return link_kind(link, dct)
+
+    scores.awareness["timeml"].add(awareness(renamed(document_links(system), names), gold, kind))
+    tenses = {e.id: timeml_tense_aspect(e.tense, e.aspect)[0] for e in tl.events}
+    baseline = renamed(tense_links(system, tenses), names)
+    scores.awareness["tense"].add(awareness(baseline, gold, kind))
 
 
 def _pct(part: int, whole: int) -> str:
@@ -730,6 +786,56 @@ def _rule_lines(name: str, scores: Scores, examples: int, top: int | None = None
     return out
 
 
+def _awareness_lines(runs: Sequence[tuple[str, Scores]]) -> list[str]:
+    first = runs[0][1]
+    al = first.aligned
+    gold = first.awareness["timeml"]
+    out = [
+        "Temporal awareness (UzZaman & Allen 2011, TempEval-3: reduced graph checked against the "
+        "other side's closure; summed over documents)",
+        f"  gold: {gold.gold_links} TLINKs, {gold.gold} after reduction, {gold.gold_dropped} "
+        "dropped (inconsistent with earlier links or unusable); entities aligned by extent: "
+        f"events {al['events']} of {al['gold_events']}, TIMEX3 {al['times']} of {al['gold_times']}",
+    ]
+    rows = [(f"{name} TimeML output", s.awareness["timeml"]) for name, s in runs]
+    rows.append(("tense -> DCT links", first.awareness["tense"]))
+    for label, a in rows:
+        out.append(
+            f"  {label:<26} P {100 * a.precision:5.1f}  R {100 * a.recall:5.1f}  "
+            f"F1 {100 * a.f1:5.1f}   links {a.system_links:>5}, reduced {a.system:>5}, "
+            f"verified {a.system_verified:>5}; gold verified {a.gold_verified:>5}"
+            + (f"; {a.system_dropped} inconsistent dropped" if a.system_dropped else "")
+        )
+    out.append(
+        "  by link kind (reduced links; judged by the other side's closure: verified / "
+        "contradicted / undecided)"
+    )
+    out.append(f"    {'':<18}{'system: n':>10} {'ver':>5} {'contra':>6} {'undec':>6}"
+               f" | {'gold: n':>8} {'ver':>5} {'contra':>6} {'undec':>6}")  # fmt: skip
+    mine = first.awareness["timeml"].outcomes
+    kinds = sorted({k for _side, k, _o in mine}, key=lambda k: -sum(
+        n for (_s, kk, _o), n in mine.items() if kk == k))  # fmt: skip
+    for k in kinds:
+        line = f"    {k:<18}"
+        for side, width in (("system", 10), ("gold", 8)):
+            n = sum(mine[(side, k, o)] for o in ("verified", "contradicted", "undecided"))
+            line += f"{n:>{width}} " + " ".join(
+                f"{_pct(mine[(side, k, o)], n):>{w}}"
+                for o, w in (("verified", 5), ("contradicted", 6), ("undecided", 6))
+            )
+            line += " | " if side == "system" else ""
+        out.append(line.rstrip())
+    for name, s in runs:
+        if s.awareness_failures:
+            out.append(f"  {name}: {len(s.awareness_failures)} documents not scored, e.g.:")
+            out += [f"    {k}: {v}" for k, v in list(s.awareness_failures.items())[:3]]
+    out.append(
+        "  scoring time (to_timeml, parse, closure): "
+        + ", ".join(f"{n} {s.awareness_seconds:.1f} s" for n, s in runs)
+    )
+    return out
+
+
 def report(docs: list[LinkedDocument], runs: Sequence[tuple[str, Scores]], examples: int) -> str:
     ev = runs[0][1].events
     out = [
@@ -753,6 +859,8 @@ def report(docs: list[LinkedDocument], runs: Sequence[tuple[str, Scores]], examp
     out += _ee_lines(runs)
     out.append("")
     out += _targets(runs)
+    out.append("")
+    out += _awareness_lines(runs)
     for name, s in runs:
         if s.failures:
             out.append(f"{name}: {len(s.failures)} documents failed, e.g.:")
@@ -860,6 +968,10 @@ def selftest() -> None:
     assert baseline.outcome_totals(["time"])[ENTAILED] == 0
     text = report([doc], [("system", scores), ("baseline", baseline)], 2)
     assert "Targets" in text and "coverage" in text
+    # Awareness: every system event is aligned; gold has its 11 links.
+    assert not scores.awareness_failures, scores.awareness_failures
+    assert scores.aligned["events"] == 3 and scores.awareness["timeml"].gold_links == 11
+    assert "Temporal awareness" in text
 
 
 if __name__ == "__main__":
