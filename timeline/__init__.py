@@ -10,6 +10,7 @@ from timeline._errors import (
 )
 from timeline.expressions._model import FarDate, TimeExpression, TimexType
 from timeline.expressions._tag import tag
+from timeline.output._html import to_html
 from timeline.output._timeml import read_timeml, to_timeml
 from timeline.solver._timeline import Source, Timeline, TimelineEvent, extract, extract_many
 
@@ -30,6 +31,7 @@ __all__ = [
     "extract_many",
     "read_timeml",
     "tag",
+    "to_html",
     "to_timeml",
 ]
 

@@ -1,6 +1,6 @@
 """Command line.
 
-    timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json|timeml] [--explain]
+    timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json|timeml|html] [--explain]
                         [--input text|timeml]
     timeline tag FILE|- [--published YYYY-MM-DD] [--format text|json] [--input text|timeml]
 
@@ -264,6 +264,7 @@ def _tag_command(argv: Sequence[str]) -> str:
 
 def _timeline_command(argv: Sequence[str]) -> str:
     from timeline.expressions._dateline import find_publication_date
+    from timeline.output._html import to_html
     from timeline.output._render import format_text as timeline_text
     from timeline.output._render import to_json
     from timeline.solver._timeline import Source, extract_many
@@ -278,8 +279,9 @@ def _timeline_command(argv: Sequence[str]) -> str:
     parser.add_argument("--published", type=_date,
                         help="publication date, YYYY-MM-DD (default: the article's dateline, "
                         "or a TimeML document's creation time)")  # fmt: skip
-    parser.add_argument("--format", choices=("text", "json", "timeml"), default="text",
-                        help="timeml: a TimeML 1.2.1 document (one input file only)")  # fmt: skip
+    parser.add_argument("--format", choices=("text", "json", "timeml", "html"), default="text",
+                        help="timeml: a TimeML 1.2.1 document (one input file only); "
+                        "html: one self-contained page to open in a browser")  # fmt: skip
     parser.add_argument("--input", choices=("text", "timeml"),
                         help="input format (default: timeml for a .tml file, else text)")  # fmt: skip
     parser.add_argument("--explain", action="store_true", help="show the evidence for each date")
@@ -314,6 +316,8 @@ def _timeline_command(argv: Sequence[str]) -> str:
         return _fit_stdout(to_timeml(timeline, sources[0].name, text=sources[0].text))
     if args.format == "json":
         return _json(to_json(timeline, how))
+    if args.format == "html":
+        return to_html(timeline, how)
     return timeline_text(timeline, explain=args.explain, sources=how) + "\n"
 
 
