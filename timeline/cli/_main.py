@@ -3,6 +3,7 @@
     timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json|timeml|html] [--explain]
                         [--input text|timeml]
     timeline tag FILE|- [--published YYYY-MM-DD] [--format text|json] [--input text|timeml]
+    timeline batch INPUT... --out OUT.jsonl [--jobs N] [--format jsonl|csv] [--resume]
 
 A file ending in ".tml" (or any input with --input timeml) is a TimeML
 document: its <TEXT> is read without the annotation, and its creation time
@@ -374,6 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
     try:
+        if args and args[0] == "batch":
+            from timeline.batch._command import batch_main
+
+            return batch_main(args[1:])
         if args and args[0] == "tag":
             output = _tag_command(args[1:])
         else:
