@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from timeline.events._events import Event, find_events  # noqa: E402
+from timeline.events import Event, find_events  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "TBAQ-cleaned"
 _TAG_RE = re.compile(r"<(/?)(\w+)([^>]*)>")

@@ -43,8 +43,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import _timeml  # noqa: E402
 import attrs  # noqa: E402
 
-from timeline.events._events import NOMINAL_POLICIES, find_events  # noqa: E402
-from timeline.text._segment import lexicon, split_clauses, split_sentences, tag_tokens  # noqa: E402
+from timeline.events import NOMINAL_POLICIES, find_events  # noqa: E402
+from timeline.text import lexicon, split_clauses, split_sentences, tag_tokens  # noqa: E402
 
 FORMAT = 1
 

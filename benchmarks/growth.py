@@ -172,7 +172,7 @@ def _child(text: str, stages: list[str], conn: Connection) -> None:
     import timeline
     from timeline.events._events import find_events
     from timeline.output._render import format_text, to_json
-    from timeline.text._segment import split_sentences
+    from timeline.text import split_sentences
 
     render: dict[str, Callable[[timeline.Timeline], str]] = {
         "text": format_text,

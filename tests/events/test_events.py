@@ -1,4 +1,4 @@
-"""Clause-level event detection (timeline.events._events).
+"""Clause-level event detection (timeline.events).
 
 The article and sentences below were written for these tests: they use the
 constructions of a typical conflict / disaster news story (perfect passives,
@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline._errors import InputError
-from timeline.events._events import (
+from timeline.events import (
     Aspect,
     Event,
     EventClass,
@@ -28,7 +28,7 @@ from timeline.events._events import (
     Voice,
     find_events,
 )
-from timeline.text._segment import split_sentences
+from timeline.text import split_sentences
 
 ARTICLE = """\
 Storm Aurel: floods 'leave 12 dead' across northern valleys

@@ -15,9 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.events import _events
-from timeline.events._events import Pos, find_events
-from timeline.text._segment import MAX_SENTENCE_CHARS, Sentence, Tag, split_sentences, tag_words
+from timeline.events import Pos, _events, find_events
+from timeline.text import MAX_SENTENCE_CHARS, Sentence, Tag, split_sentences, tag_words
 
 PUBLISHED = dt.date(2019, 3, 14)
 

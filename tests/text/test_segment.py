@@ -1,4 +1,4 @@
-"""Sentences, tokens and clauses (timeline.text._segment).
+"""Sentences, tokens, word tags, clauses and their tables (timeline.text).
 
 Every sentence here was written for these tests.
 """
@@ -13,10 +13,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from timeline._errors import DataTableError
-from timeline.text import _segment
-from timeline.text._segment import (
+from timeline.text import (
+    TENSE_WORDS,
     Sentence,
     Tag,
+    _lexicon,
+    _tables,
     lexicon,
     split_clauses,
     split_sentences,
@@ -342,12 +344,12 @@ def test_malformed_table_names_file_and_line(
     bad = tmp_path / "bad.toml"  # type: ignore[operator]
     bad.write_text('[title]\nwords = ["mr", ]]\n', encoding="utf-8")
     monkeypatch.setattr(tables, "resource_path", lambda name: bad)
-    _segment.load_table.cache_clear()
+    _tables.load_table.cache_clear()
     try:
         with pytest.raises(DataTableError, match=r"bad\.toml.*line"):
-            _segment.load_table("bad.toml")
+            _tables.load_table("bad.toml")
     finally:
-        _segment.load_table.cache_clear()
+        _tables.load_table.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -363,9 +365,9 @@ def test_malformed_table_names_file_and_line(
     ],
 )
 def test_bad_rows_raise(monkeypatch: pytest.MonkeyPatch, table: dict, message: str) -> None:
-    monkeypatch.setattr(_segment, "load_table", lambda name: table)
+    monkeypatch.setattr(_tables, "load_table", lambda name: table)
     with pytest.raises(DataTableError, match=message):
-        _segment.word_list("abbreviations.toml", "title")
+        _tables.word_list("abbreviations.toml", "title")
 
 
 def test_clauses_cover_a_verbless_headline() -> None:
@@ -384,12 +386,12 @@ def test_sentence_is_frozen() -> None:
 
 def test_bad_irregular_row(monkeypatch: pytest.MonkeyPatch) -> None:
     table = {"irregular": {"go": ["went"]}, "regular": {"lemmas": []}, "class": {}}
-    monkeypatch.setattr(_segment, "load_table", lambda name: table)
+    monkeypatch.setattr(_lexicon, "load_table", lambda name: table)
     with pytest.raises(DataTableError, match=r"verbs\.toml: \[irregular\] row 1 \('go'\)"):
-        _segment._verb_forms("verbs.toml")
+        _lexicon._verb_forms("verbs.toml")
 
 
 def test_bad_value_in_a_mapping(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_segment, "load_table", lambda name: {"be": {"is": "SOMETIME"}})
+    monkeypatch.setattr(_tables, "load_table", lambda name: {"be": {"is": "SOMETIME"}})
     with pytest.raises(DataTableError, match=r"auxiliaries\.toml: \[be\] row 1 \('is'\)"):
-        _segment.string_map("auxiliaries.toml", "be", _segment.TENSE_WORDS)
+        _tables.string_map("auxiliaries.toml", "be", TENSE_WORDS)

@@ -1,0 +1,201 @@
+"""Sentences: ``text`` -> ``[Sentence]`` with exact offsets, and their paragraphs.
+
+Takes the raw text; gives its sentences (``split_sentences``: rule based,
+linear, run-on sentences cut at ``MAX_SENTENCE_CHARS``) and the paragraph of
+each (``paragraphs``: a blank line or a paragraph separator starts one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from timeline.text._lexicon import Lexicon, lexicon
+from timeline.text._tables import WORD_RE, fold
+
+__all__ = ["ENDERS", "MAX_SENTENCE_CHARS", "Sentence", "paragraphs", "split_sentences"]
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of the text.
+
+    Attributes:
+        index: position of the sentence in the text, from 0.
+        start: offset of its first character.
+        end: offset just past its last character.
+        text: ``text[start:end]``, with no surrounding whitespace.
+    """
+
+    index: int = attrs.field(validator=attrs.validators.ge(0))
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field(validator=attrs.validators.ge(0))
+    text: str = attrs.field(kw_only=True)
+
+
+_CHUNK_RE = re.compile(r"\S+")
+_CLOSERS = "\"'\u201d\u2019)]}\u00bb"
+_OPENERS = "\"'\u201c\u2018([{\u00ab`"
+ENDERS = ".!?\u2026"
+_ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_PARAGRAPH_SEPARATORS = ("\u2029", "\u2028")
+# A sentence can end only in a gap (whitespace run) after a chunk ending in
+# sentence punctuation or a closer ("said.", "it?'"), or in a gap holding a
+# line or paragraph break. This pattern finds those places and starts with a
+# character class, which the regex engine scans for quickly; the splitter then
+# judges each such gap instead of every gap of the text.
+_BREAKS = "\n" + "".join(_PARAGRAPH_SEPARATORS)
+_CANDIDATE_RE = re.compile(rf"(?P<punct>[{re.escape(ENDERS + _CLOSERS)}])(?=\s)|[{_BREAKS}]")
+_SPACE_RE = re.compile(r"\s*")
+
+
+def _first_word(chunk: str) -> str:
+    match = WORD_RE.search(chunk)
+    return match.group(0).casefold() if match else ""
+
+
+def _ends_sentence(chunk: str, nxt: str, lex: Lexicon) -> bool:
+    """Whether *chunk* (a whitespace-free run) ends a sentence before *nxt*."""
+    core = chunk.rstrip(_CLOSERS)
+    stripped = core.rstrip(ENDERS)
+    punct = core[len(stripped) :]
+    if not punct:
+        return False
+    follower = nxt.lstrip(_OPENERS)
+    first = follower[:1]
+    if first.islower():
+        return False
+    if "!" in punct or "?" in punct or len(punct) > 1 or punct == "\u2026":
+        return True
+    word = stripped.lstrip(_OPENERS)
+    folded = fold(word)
+    capital = word[:1].isupper()
+    if folded in lex.title_abbrevs and capital:
+        return False
+    if folded in lex.month_abbrevs and capital and first.isdigit():
+        return False
+    abbreviation = (
+        folded in lex.other_abbrevs
+        or (capital and folded in lex.capital_abbrevs)
+        or (capital and folded in lex.month_abbrevs)
+        or _ACRONYM_RE.fullmatch(word) is not None
+        or (len(word) == 1 and word.isalpha())
+    )
+    if not abbreviation:
+        return True
+    if first.isdigit():
+        return False
+    return _first_word(follower) in lex.sentence_starters
+
+
+def _paragraph_break(gap: str) -> bool:
+    return gap.count("\n") >= 2 or any(sep in gap for sep in _PARAGRAPH_SEPARATORS)
+
+
+# A longer sentence is cut into pieces of at most this many characters (and at
+# least half as many), at the last clause boundary of each window. The news
+# sentences we know stay well under it (the longest in the TimeML corpus has
+# about 600); it bounds what every later stage does per sentence (clause
+# rules, events per sentence, the constraint rules that scan a sentence's
+# events), so run-on input of any size stays linear.
+MAX_SENTENCE_CHARS = 1_000
+# Where to cut, best first: after ";", after a soft separator (or before "("),
+# at a space, at a word edge; each followed or preceded by whitespace where
+# that keeps tokens whole ("1,000" is not cut).
+_CUTS = (
+    re.compile(r";(?=\s)"),
+    re.compile(r"(?:[,:)\u2013\u2014]|--)(?=\s)|(?<=\s)(?=\()"),
+    re.compile(r"(?<=\S)\s"),
+    re.compile(r"\b"),
+)
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end the piece that starts at *start* of an over-long sentence ending at *end*.
+
+    The offset returned is in ``(start + MAX_SENTENCE_CHARS // 2, start +
+    MAX_SENTENCE_CHARS]``, so each piece is long and each search is bounded:
+    splitting is linear in the sentence.
+    """
+    lo, hi = start + MAX_SENTENCE_CHARS // 2 + 1, min(end, start + MAX_SENTENCE_CHARS)
+    for cut in _CUTS:
+        last = None
+        for match in cut.finditer(text, lo, hi):
+            last = match
+        if last is not None:
+            return last.end() if cut is _CUTS[0] or last.group() else last.start()
+    return hi  # no boundary at all (one long word): cut it
+
+
+def _bounded(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` as one sentence, or cut in pieces if it is over-long."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(text, start, end)
+        stop = len(text[start:cut].rstrip()) + start
+        sentences.append(Sentence(len(sentences), start, stop, text=text[start:stop]))
+        start = _SPACE_RE.match(text, cut).end()
+    sentences.append(Sentence(len(sentences), start, end, text=text[start:end]))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split *text* into sentences with exact offsets.
+
+    A sentence ends at ``.``, ``!``, ``?`` or an ellipsis (after any closing
+    quotes or brackets) when the next word does not start in lower case and
+    the period does not close an abbreviation ("Feb. 5", "Mr. Smith", "U.S.
+    officials"); a blank line always ends one, so headlines without final
+    punctuation stand alone. Decimals ("3.5") are never split. A run-on
+    sentence longer than ``MAX_SENTENCE_CHARS`` is cut into pieces at clause
+    boundaries (";", ",", ":", dashes, brackets; else a space), each of at
+    least half that length. Linear time.
+    """
+    lex = lexicon()
+    sentences: list[Sentence] = []
+    n = len(text)
+    # runs are found backwards (where a gap or chunk starts) by matching forwards here
+    backwards = text[::-1]
+    first = _SPACE_RE.match(text).end()  # where the current sentence starts
+    judged = 0  # gaps before this offset are judged already
+    for m in _CANDIDATE_RE.finditer(text):
+        if m.start() < judged:
+            continue  # another line break in a gap judged already
+        punct = m["punct"] is not None
+        # the gap is text[end:nstart], between the chunks before and after it
+        end = m.end() if punct else n - _SPACE_RE.match(backwards, n - m.start()).end()
+        nstart = _SPACE_RE.match(text, end).end()
+        judged = nstart
+        if end == 0 or nstart == n:
+            continue  # whitespace before the first chunk or after the last
+        if (
+            _paragraph_break(text[end:nstart])
+            or (
+                punct  # else the chunk does not end in punctuation: no sentence end
+                and _ends_sentence(
+                    text[n - _CHUNK_RE.match(backwards, n - end).end() : end],
+                    text[nstart : _CHUNK_RE.match(text, nstart).end()],
+                    lex,
+                )
+            )
+        ):
+            _bounded(sentences, text, first, end)
+            first = nstart
+    if first < n:
+        _bounded(sentences, text, first, len(text.rstrip()))
+    return sentences
+
+
+def paragraphs(text: str, sentences: Sequence[Sentence]) -> list[int]:
+    """The paragraph of each sentence of *text*, numbered from 0 in text order.
+
+    A new paragraph starts after a gap holding a blank line or a paragraph
+    separator (the gaps that always end a sentence in ``split_sentences``).
+    """
+    out: list[int] = []
+    paragraph = 0
+    for i, sentence in enumerate(sentences):
+        if i and _paragraph_break(text[sentences[i - 1].end : sentence.start]):
+            paragraph += 1
+        out.append(paragraph)
+    return out

@@ -1,0 +1,395 @@
+"""Word tags: a sentence -> its tokens, each with a coarse part of speech, form and lemma.
+
+Takes the text and a sentence; gives ``tag_words`` (named tuples, what the
+pipeline uses) or ``tag_tokens`` (the same as ``Token``). Rule based: one
+pass left to right (``_tag_one``, whose steps follow), then a second pass over
+the stretches of the sentence (``promote_candidates``). Linear time.
+"""
+
+from __future__ import annotations
+
+from timeline.text._lexicon import Lexicon, lexicon
+from timeline.text._readings import (
+    adjective_shape,
+    aux_form,
+    lexical_forms,
+    noun_like,
+    takes_complement,
+    title_case,
+)
+from timeline.text._sentences import Sentence
+from timeline.text._stretches import (
+    OBJECT_STARTS,
+    after_modifiers,
+    finite_ahead,
+    finite_before,
+    previous_word,
+    promote_candidates,
+)
+from timeline.text._tagset import NOUN_TAGS, Tag
+from timeline.text._tokens import RawWord, TaggedWord, Token, TokenLike, raw_words
+
+__all__ = ["TaggedWord", "TokenLike", "tag_tokens", "tag_words"]
+
+# tag sets built once (see timeline.text._tagset)
+_MODIFIERS = frozenset({Tag.DET, Tag.POSS, Tag.ADJ})
+_DETERMINERS = frozenset({Tag.DET, Tag.POSS})
+_DETERMINERS_NUM = _DETERMINERS | {Tag.NUM}
+_ADJ_PROPN = frozenset({Tag.ADJ, Tag.PROPN})
+_PRON_REL = frozenset({Tag.PRON, Tag.REL})
+_BASE_FORM_AFTER = frozenset({Tag.MODAL, Tag.DO, Tag.TO})
+_NOT_NAMES = frozenset({Tag.MODAL, Tag.NUM})  # closed classes a name does not take
+_REPORTED_OBJECT_STARTS = _DETERMINERS_NUM | {Tag.REL}
+_AUX_LEMMAS = {Tag.BE: "be", Tag.HAVE: "have", Tag.DO: "do"}
+_PARTICIPLE_FORMS = frozenset({"VBG", "VBN", "VBD"})
+# the previous words after which _after_auxiliary and _after_phrase_word can decide
+_AUXILIARY_CONTEXT = _BASE_FORM_AFTER | {Tag.HAVE, Tag.BE}
+_PHRASE_CONTEXT = _MODIFIERS | _PRON_REL | {Tag.NUM, Tag.PREP}
+_NOUN_FORMS = frozenset({"VB", "VBZ"})
+# contractions that are words although they do not start with a letter
+_CONTRACTIONS = frozenset({"'s", "'d", "'m", "'re", "'ve", "'ll", "n't"})
+_OPEN_QUOTES = frozenset(
+    {'"', "``", "\u201c", "'", "\u2018", "(", "[", ":", "--", "\u2014", "\u2013"}
+)
+
+
+# What _tag_one gives: tag, form, lemma ("" for the norm), and whether the
+# word is a noun/verb candidate that promote_candidates may read as a verb.
+_Reading = tuple[Tag, str, str, bool]
+
+
+def tag_tokens(text: str, sentence: Sentence) -> list[Token]:
+    """Tokenize the sentence and give each token a coarse part of speech.
+
+    Rules, left to right: closed-class words from the tables; capitalised
+    words inside a sentence are names; a verb form after a modal, "to" or
+    "do" is a base form, after "have" a participle, after "be" a participle
+    or -ing form; after a determiner, possessive or adjective it is a noun or
+    adjective; a participle before a noun is an adjective ("the flagging
+    regime"); an -ing form after singular modifiers is a gerund ("of intense
+    bombing"). An ambiguous past form ("killed") is a participle before
+    "by", at the start of a sentence, or when a finite verb precedes or
+    follows it in its stretch ("civilians killed in raids", "the dividend
+    paid on the stock will ..."); otherwise it is a past tense.
+    A noun/verb ambiguous word ("attacks", "follow") is a verb when a subject
+    pronoun precedes it, or when it is the first word of its stretch (before
+    any finite verb) with a subject that agrees with it ("the attacks follow",
+    not "the junk market") and is not itself followed by the verb of which
+    it is the subject ("Telerate shares fell").
+    """
+    return [
+        Token(t.start, t.end, t.text, norm=t.norm, tag=t.tag, form=t.form, lemma=t.lemma)
+        for t in tag_words(text, sentence)
+    ]
+
+
+def tag_words(text: str, sentence: Sentence) -> list[TaggedWord]:
+    """``tag_tokens(text, sentence)`` as TaggedWords (same fields, same values)."""
+    lex = lexicon()
+    raw = raw_words(text, sentence.start, sentence.end)
+    caps_informative = not title_case(raw)
+    tags: list[Tag] = []
+    forms: list[str] = []
+    lemmas: list[str] = []
+    candidates: list[bool] = []  # noun/verb ambiguous words eligible for promotion
+    for i, tok in enumerate(raw):
+        tag, form, lemma, candidate = _tag_one(i, raw, tags, forms, lex, caps_informative)
+        tags.append(tag)
+        forms.append(form)
+        lemmas.append(lemma or tok.norm)
+        candidates.append(candidate)
+    promote_candidates(raw, tags, forms, candidates, lex)
+    return [
+        TaggedWord(tok.start, tok.end, tok.text, tok.norm, tag, form, lemma)
+        for tok, tag, form, lemma in zip(raw, tags, forms, lemmas, strict=True)
+    ]
+
+
+# --------------------------------------------------------------------------
+# One word, left to right: each step gives a reading or None (not decided)
+# --------------------------------------------------------------------------
+
+
+def _tag_one(
+    i: int,
+    raw: list[RawWord],
+    tags: list[Tag],
+    forms: list[str],
+    lex: Lexicon,
+    caps_informative: bool,
+) -> _Reading:
+    """The reading of ``raw[i]``, given the tags and forms of the words before it.
+
+    The steps run in order, the first that decides wins; a step is skipped
+    where its test shows it could not decide (per-token code: calls cost).
+    """
+    norm = raw[i].norm
+    nxt = raw[i + 1] if i + 1 < len(raw) else None
+    reading = None
+    if not norm[:1].isalpha():  # only such a word can be a symbol or "'s", "'d"
+        reading = _symbol(i, raw) or _contraction(i, raw, nxt, lex)
+    reading = reading or _closed_class_or_name(i, raw, tags, lex, caps_informative)
+    if reading is not None:
+        return reading
+    readings = lexical_forms(norm, lex)
+    if not readings:
+        return _unknown_word(raw[i], lex, caps_informative)
+    by_form: dict[str, str] = {}
+    for form, lemma in readings:
+        by_form.setdefault(form, lemma)
+    p = previous_word(i, tags)
+    ptag = tags[p] if p >= 0 else None
+    if ptag in _AUXILIARY_CONTEXT:
+        reading = _after_auxiliary(norm, by_form, ptag, lex)
+    if reading is None and not _PARTICIPLE_FORMS.isdisjoint(by_form):
+        reading = _nominal_reading(norm, p, raw, tags, forms, by_form, nxt, lex)
+    if reading is None and ptag in _PHRASE_CONTEXT:
+        reading = _after_phrase_word(by_form, ptag)
+    return (
+        reading
+        or _participle_or_past(i, raw, tags, forms, by_form, p, nxt, lex)
+        or _base_or_s_form(raw, tags, forms, by_form, p, nxt, lex)
+    )
+
+
+def _symbol(i: int, raw: list[RawWord]) -> _Reading | None:
+    """A possessive apostrophe, punctuation or a number."""
+    tok = raw[i]
+    norm = tok.norm
+    initial = norm[:1]
+    if (
+        norm == "'"
+        and i > 0
+        and raw[i - 1].end == tok.start
+        and raw[i - 1].norm.endswith("s")
+        and i + 1 < len(raw)
+        and raw[i + 1].norm[:1].isalpha()
+    ):
+        return Tag.POSS, "", "", False  # "the relatives' appeal"
+    if not initial.isalnum() and norm not in _CONTRACTIONS:
+        return Tag.PUNCT, "", "", False
+    if initial.isdigit():
+        return Tag.NUM, "", "", False
+    return None
+
+
+def _contraction(i: int, raw: list[RawWord], nxt: RawWord | None, lex: Lexicon) -> _Reading | None:
+    """The contractions "'s" and "'d", whose reading depends on the neighbours."""
+    norm = raw[i].norm
+    if norm == "'s":
+        host = raw[i - 1].norm if i > 0 else ""
+        if host not in lex.clitic_verb_hosts:
+            return Tag.POSS, "", "", False
+        nxt_forms = {f for f, _ in lexical_forms(nxt.norm, lex)} if nxt else set()
+        if nxt is not None and (
+            nxt.norm == "been" or ("VBN" in nxt_forms and "VBD" not in nxt_forms)
+        ):
+            return Tag.HAVE, "VBP", "have", False
+        return Tag.BE, "VBP", "be", False
+    if norm == "'d":
+        nxt_forms = {f for f, _ in lexical_forms(nxt.norm, lex)} if nxt else set()
+        if nxt is not None and (
+            nxt.norm == "been" or ("VBN" in nxt_forms and "VB" not in nxt_forms)
+        ):
+            return Tag.HAVE, "VBD", "have", False
+        return Tag.MODAL, "", "would", False
+    return None
+
+
+def _closed_class_or_name(
+    i: int, raw: list[RawWord], tags: list[Tag], lex: Lexicon, caps_informative: bool
+) -> _Reading | None:
+    """A closed-class word from the tables, or a capitalised name inside the sentence."""
+    tok = raw[i]
+    norm = tok.norm
+    sentence_initial = i == 0 or raw[i - 1].norm in _OPEN_QUOTES
+    capitalized = tok.text[:1].isupper()
+    proper = caps_informative and capitalized and not sentence_initial and norm != "i"
+    closed = lex.closed_tags.get(norm)
+    if closed is not None and not (proper and closed in _NOT_NAMES):
+        if closed in _AUX_LEMMAS:
+            return closed, aux_form(closed, norm, lex), _AUX_LEMMAS[closed], False
+        if closed is Tag.MODAL:
+            return closed, "", lex.modal_names.get(norm, norm), False
+        if closed is Tag.REL and i > 0 and tags[i - 1] is Tag.PREP:
+            return Tag.DET, "", "", False
+        return closed, "", "", False
+    if proper:
+        return Tag.PROPN, "", "", False
+    return None
+
+
+def _unknown_word(tok: RawWord, lex: Lexicon, caps_informative: bool) -> _Reading:
+    """A word with no verb reading: a name, adverb, adjective or noun by its shape."""
+    norm = tok.norm
+    if caps_informative and tok.text[:1].isupper():
+        return Tag.PROPN, "", "", False
+    if norm.endswith("ly") and len(norm) > 4:
+        return Tag.ADV, "", "", False
+    if adjective_shape(norm, lex):
+        return Tag.ADJ, "", "", False
+    return Tag.NOUN, "", "", False
+
+
+def _after_auxiliary(
+    norm: str, by_form: dict[str, str], ptag: Tag | None, lex: Lexicon
+) -> _Reading | None:
+    """A base form after a modal, "do" or "to"; a participle after "have" or "be"."""
+    if ptag in _BASE_FORM_AFTER and "VB" in by_form:
+        return Tag.VERB, "VB", by_form["VB"], False
+    if ptag is Tag.HAVE and "VBN" in by_form:
+        return Tag.VERB, "VBN", by_form["VBN"], False
+    if ptag is Tag.BE:
+        if norm in lex.adjectives:
+            return Tag.ADJ, "", "", False
+        if "VBG" in by_form:
+            return Tag.VERB, "VBG", by_form["VBG"], False
+        if "VBN" in by_form:
+            return Tag.VERB, "VBN", by_form["VBN"], False
+    return None
+
+
+def _participle_before_noun(
+    norm: str,
+    p: int,
+    raw: list[RawWord],
+    tags: list[Tag],
+    forms: list[str],
+    by_form: dict[str, str],
+    lex: Lexicon,
+) -> bool:
+    """Whether a participle before a noun is an adjective, given the word *p* before it
+    ("the flagging regime", "convertible subordinated debentures", "chief operating
+    officer")."""
+    ptag = tags[p] if p >= 0 else None
+    return (
+        ptag in _DETERMINERS_NUM
+        or (ptag is Tag.PREP and ("VBG" not in by_form or norm in lex.adjectival))
+        or (ptag in _ADJ_PROPN and "VBG" in by_form)
+        or (ptag is Tag.ADJ and not takes_complement(norm, lex))
+        or (
+            ptag is Tag.NOUN and "VBG" in by_form and not forms[p] and not raw[p].norm.endswith("s")
+        )
+    )
+
+
+def _nominal_reading(
+    norm: str,
+    p: int,
+    raw: list[RawWord],
+    tags: list[Tag],
+    forms: list[str],
+    by_form: dict[str, str],
+    nxt: RawWord | None,
+    lex: Lexicon,
+) -> _Reading | None:
+    """A participle read as an adjective before a noun, or a gerund after modifiers."""
+    noun_next = nxt is not None and noun_like(nxt.norm, nxt.text, lex)
+    participle = not _PARTICIPLE_FORMS.isdisjoint(by_form)
+    if (
+        participle
+        and noun_next
+        and _participle_before_noun(norm, p, raw, tags, forms, by_form, lex)
+    ):
+        return Tag.ADJ, "", "", False
+    if (
+        "VBG" in by_form
+        and after_modifiers(p, raw, tags, forms)
+        and not (nxt is not None and lex.closed_tags.get(nxt.norm) in OBJECT_STARTS)
+    ):
+        # "of intense bombing", "in London trading": singular modifiers, then a gerund
+        return Tag.NOUN, "VBG", by_form["VBG"], False
+    return None
+
+
+def _after_phrase_word(by_form: dict[str, str], ptag: Tag | None) -> _Reading | None:
+    """After a modifier or number a noun (or adjective); after a preposition a
+    gerund or noun; after a subject pronoun or relative a finite verb."""
+    if ptag in _MODIFIERS or ptag is Tag.NUM:
+        if "VBG" in by_form:
+            return Tag.NOUN, "VBG", by_form["VBG"], False
+        if by_form.keys() <= _NOUN_FORMS:
+            return Tag.NOUN, "", next(iter(by_form.values())), False
+        if ptag in _DETERMINERS:
+            return Tag.ADJ, "", "", False
+    if ptag is Tag.PREP:
+        if "VBG" in by_form:
+            return Tag.VERB, "VBG", by_form["VBG"], False
+        return Tag.NOUN, "", "", False
+    if ptag in _PRON_REL:
+        for form in ("VBD", "VBZ", "VB"):
+            if form in by_form:
+                return Tag.VERB, "VBP" if form == "VB" else form, by_form[form], False
+    return None
+
+
+def _participle_or_past(
+    i: int,
+    raw: list[RawWord],
+    tags: list[Tag],
+    forms: list[str],
+    by_form: dict[str, str],
+    p: int,
+    nxt: RawWord | None,
+    lex: Lexicon,
+) -> _Reading | None:
+    """An -ing form, or a past form read as past tense (VBD) or participle (VBN)."""
+    if "VBG" in by_form:
+        return Tag.VERB, "VBG", by_form["VBG"], False
+    if "VBD" not in by_form and "VBN" not in by_form:
+        return None
+    if "VBD" not in by_form:
+        return Tag.VERB, "VBN", by_form["VBN"], False
+    if "VBN" not in by_form:
+        return Tag.VERB, "VBD", by_form["VBD"], False
+    participle = Tag.VERB, "VBN", by_form["VBN"], False
+    if nxt is not None and (
+        nxt.norm in ("by", "as")
+        or (i + 2 < len(raw) and raw[i + 2].norm == "by" and nxt.norm in lex.prepositions)
+    ):
+        return participle  # "cut off by the water"
+    if by_form["VBD"] in lex.reporting:
+        return Tag.VERB, "VBD", by_form["VBD"], False  # "..., a spokesman said."
+    if (
+        nxt is not None
+        and p >= 0
+        and tags[p] in NOUN_TAGS
+        and lex.closed_tags.get(nxt.norm) is Tag.PREP
+        and finite_ahead(i, raw, lex)
+    ):
+        return participle  # reduced relative
+    if p < 0:
+        return participle  # sentence-initial participle: "Backed by Russian airstrikes, ..."
+    if finite_before(i, tags, forms, raw, lex):
+        return participle
+    return Tag.VERB, "VBD", by_form["VBD"], False
+
+
+def _base_or_s_form(
+    raw: list[RawWord],
+    tags: list[Tag],
+    forms: list[str],
+    by_form: dict[str, str],
+    p: int,
+    nxt: RawWord | None,
+    lex: Lexicon,
+) -> _Reading:
+    """A noun/verb ambiguous base or -s form: a noun unless its neighbours or the
+    second pass (``promote_candidates``) say otherwise."""
+    lemma = by_form.get("VBZ") or by_form.get("VB") or ""
+    form = "VBZ" if "VBZ" in by_form else "VBP"
+    ptag = tags[p] if p >= 0 else None
+    if ptag is Tag.CONJ and p >= 1 and tags[p - 1] is Tag.VERB:
+        # coordinated with the verb before: "wait and see", "impede or delay"
+        before = forms[p - 1]
+        if before == "VB" and "VB" in by_form:
+            return Tag.VERB, "VB", by_form["VB"], False
+        if before in ("VBZ", "VBP") and (form == before or (before == "VBP" and "VB" in by_form)):
+            return Tag.VERB, form if form == before else "VBP", lemma, False
+    if ptag in NOUN_TAGS and not forms[p] and nxt is not None:
+        ntag = lex.closed_tags.get(nxt.norm)
+        if ntag is Tag.PRON and nxt.norm != "one":
+            return Tag.VERB, form, lemma, False  # "Clinton says he ..."
+        if lemma in lex.reporting and (ntag in _REPORTED_OBJECT_STARTS or nxt.text[:1].isupper()):
+            return Tag.VERB, form, lemma, False  # "the spokesman says the ..."
+    return Tag.NOUN, "VBZ" if "VBZ" in by_form else "VB", lemma, True
