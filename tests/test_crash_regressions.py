@@ -22,15 +22,10 @@ from timeline.expressions._calendar import (
     fraction_of,
     week_period,
 )
-from timeline.relations._constraints import (
-    MINUTES_PER_DAY,
-    _gap,
-    _word_patterns,
-    duration_span,
-    from_minutes,
-    to_minutes,
-)
 from timeline.output._render import format_span, format_text, to_json
+from timeline.relations import MINUTES_PER_DAY, duration_span, from_minutes, to_minutes
+from timeline.relations._connectives import _gap
+from timeline.relations._tables import _word_patterns
 from timeline.solver._timeline import Source, _bound_words, extract_many
 
 SCHEMA = json.loads(

@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.cli._main import main
-from timeline.relations._constraints import to_minutes
 from timeline.expressions._dateline import find_publication_date
-from timeline.output._timeml import (
+from timeline.output._timeml_links import (
     entailed_event_relation,
     entailed_time_relation,
     event_bounds,
-    timeml_tense_aspect,
 )
+from timeline.output._timeml_write import timeml_tense_aspect
+from timeline.relations import to_minutes
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 COASTAL = EXAMPLES / "coastal_offensive.txt"

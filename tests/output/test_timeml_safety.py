@@ -17,12 +17,10 @@ from hypothesis import strategies as st
 import timeline
 from timeline.cli._main import main
 from timeline.expressions._dateline import find_publication_date
+from timeline.output._timeml_links import entailed_event_relation
+from timeline.output._timeml_read import MAX_TIMEML_DEPTH
+from timeline.output._timeml_write import _choose_spans
 from timeline.solver._solver import Solution
-from timeline.output._timeml import (
-    MAX_TIMEML_DEPTH,
-    _choose_spans,
-    entailed_event_relation,
-)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 DAY = dt.date(2016, 5, 10)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.output._render import to_json
-from timeline.relations._constraints import to_minutes
+from timeline.relations import to_minutes
 
 WORDS = ["on", "Sunday", "since", "September", "after", "three", "days", "of", "bombing", "was",
          "killed", "will", "meet", "in", "recent", "weeks", "has", "grown", "before", "the",

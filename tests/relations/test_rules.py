@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.relations._constraints import duration_span
+from timeline.relations import duration_span
 from timeline.solver._timeline import extract
 
 PUB = dt.date(2016, 1, 25)

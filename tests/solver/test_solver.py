@@ -1,4 +1,4 @@
-"""Unit tests for the STN solver (timeline/_solver.py)."""
+"""Unit tests for the STN solver (timeline/solver/)."""
 
 from __future__ import annotations
 

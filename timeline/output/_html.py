@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from timeline.output._render import to_json
-from timeline.relations._constraints import to_minutes
+from timeline.relations import to_minutes
 from timeline.solver._timeline import Moment, Timeline, TimelineEvent
 from timeline.text import split_sentences
 

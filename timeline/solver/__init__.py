@@ -1,6 +1,24 @@
 """The solver: constraints -> a solved ``Timeline``.
 
-A simple temporal network (``_solver``) gives the tightest bounds of every
-point, an explanation for each bound, and the conflicts found with the weakest
-evidence dropped; ``extract`` runs the whole pipeline into a ``Timeline``.
+A simple temporal network (``_solver``: ``solve``, over ``_network``,
+``_search`` and ``_solution``) gives the tightest bounds of every point, an
+explanation for each bound, and the conflicts found with the weakest evidence
+dropped; ``extract`` (``_timeline``) runs the whole pipeline into a
+``Timeline``.
 """
+
+from timeline.solver._solution import Conflict, Solution
+from timeline.solver._solver import solve
+from timeline.solver._timeline import Moment, Source, Timeline, TimelineEvent, extract, extract_many
+
+__all__ = [
+    "Conflict",
+    "Moment",
+    "Solution",
+    "Source",
+    "Timeline",
+    "TimelineEvent",
+    "extract",
+    "extract_many",
+    "solve",
+]

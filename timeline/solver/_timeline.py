@@ -9,11 +9,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from timeline.events._events import Event, find_events
+from timeline.events import Event, find_events
 from timeline.expressions._calendar import add_days
 from timeline.expressions._model import FarDate, TimeExpression
 from timeline.expressions._tag import publication_day, tag
-from timeline.relations._constraints import (
+from timeline.relations import (
     Document,
     constraints_for,
     end,
@@ -22,7 +22,7 @@ from timeline.relations._constraints import (
     to_minutes,
 )
 from timeline.solver._solver import ORIGIN, WEAK, Conflict, Constraint, Solution, solve
-from timeline.text._segment import split_sentences
+from timeline.text import split_sentences
 
 # A bound: a date (midnight), a datetime, a FarDate outside years 1-9999, or None (open).
 Moment = dt.date | dt.datetime | FarDate | None
@@ -200,7 +200,7 @@ def extract(
     """The timeline of one dated text.
 
     ``rules`` names the constraint rules to run (default: all, see
-    ``timeline.relations._constraints.RULE_NAMES``); "event-interval" and "tense" alone
+    ``timeline.relations.RULE_NAMES``); "event-interval" and "tense" alone
     give the tense-only baseline.  ``nominals`` chooses the event nouns:
     "signalled" (those a time or connective can place), "all" (every event
     noun, as TimeML annotates them) or "none".

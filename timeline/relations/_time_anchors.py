@@ -1,0 +1,233 @@
+"""Times that place events: the time-anchor and duration rules.
+
+Takes a ``Document``; gives, for every time expression that can anchor an
+event, the events it anchors and how (``_links``: within, since, by, before,
+after... from its signal in ``connectives.toml`` [time]), found once per
+document and shared with the story-time rule; then the constraints: the
+event's start and end inside, after or before the time (``time_anchor``), an
+event lasting a duration (``duration_of``), and every event taking time
+(``event_interval``).  An event a time belongs to is the verb governing its
+phrase, the noun it modifies ("the 1996 campaign"), a when-clause ("since
+August, when they traded at $10"), the verbs of a sentence it opens, or a noun
+just before it ("trading Friday").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from timeline.events import Aspect, Event, Pos, Status, Tense
+from timeline.expressions import TimeExpression, TimexType
+from timeline.relations._constraint import HARD, MEDIUM, ORIGIN, STRONG, Constraint
+from timeline.relations._document import (
+    Document,
+    _evidence,
+    _expr_span,
+    _trigger_span,
+    end,
+    start,
+)
+from timeline.relations._linking import _event_in_phrase, _finite, governing_event, next_event
+from timeline.relations._tables import _word_patterns, connectives
+from timeline.relations._units import duration_span, to_minutes
+
+
+def event_interval(doc: Document) -> Iterator[Constraint]:
+    """Every event takes time: it ends at least a minute after it starts.
+
+    (With zero-length events allowed, "said yesterday" and "said today" would
+    both hold at midnight instead of contradicting each other.)"""
+    for event in doc.events:
+        yield Constraint(start(event), end(event), lo=1, strength=HARD,
+                         evidence=_evidence("event-interval", doc, _trigger_span(event)))  # fmt: skip
+
+
+def _anchorable(expr: TimeExpression) -> bool:
+    if expr.value is None:
+        return False
+    if expr.type in (TimexType.DATE, TimexType.TIME):
+        return expr.earliest is not None or expr.latest is not None
+    return expr.type is TimexType.DURATION and expr.anchor == "publication"
+
+
+_DATELINE_END = re.compile(r"[ \t)]*(?:[-–—|]|$)", re.MULTILINE)
+
+
+def is_dateline(doc: Document, expr: TimeExpression) -> bool:
+    """The article's own date at its top ("LONDON, 12 June 2019 -", "Published:
+    2023-11-16"): it dates the text, not an event of the text."""
+    if expr.start > DATELINE_REACH or expr.value != doc.published.isoformat():
+        return False
+    line_start = doc.text.rfind("\n", 0, expr.start) + 1
+    before = doc.text[line_start : expr.start].casefold()
+    words = connectives()["dateline"]["words"]  # type: ignore[index]
+    return bool(_DATELINE_END.match(doc.text, expr.end)) or any(w in before for w in words)
+
+
+# How far into a text a dateline can be (the headline block).
+DATELINE_REACH = 600
+
+
+def _links(doc: Document) -> list[tuple[TimeExpression, Event, str]]:
+    """(expression, its event, relation) for every anchorable time expression,
+    worked out once per document (the time-anchor and story-time rules share it)."""
+    return doc.memo("links", lambda: list(_find_links(doc)))
+
+
+def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
+    table = connectives()["time"]
+    for expr in doc.expressions:
+        if not _anchorable(expr) or is_dateline(doc, expr):
+            continue
+        signal = (expr.signal or "").casefold()
+        relation = table.get(signal, "within") if signal else "within"
+        if relation == "lasts":
+            if expr.type is TimexType.DURATION and expr.anchor != "publication":
+                continue  # "for two weeks": the duration rule's
+            relation = "within"  # "for the quarter", "for the past three years"
+        noun = _modified_noun(doc, expr) if relation == "within" else None
+        event = noun or governing_event(doc, expr.signal_start or expr.start, expr.end)
+        if event is not None:
+            yield expr, _finite(doc, event), str(relation)
+        when = _when_clause_event(doc, expr)
+        if when is not None and when is not event:
+            yield expr, _finite(doc, when), "within"
+        if relation == "within" and event is not None:
+            for other in _opening_time_events(doc, expr):
+                if other is not event:
+                    yield expr, other, "within"
+            before = _noun_just_before(doc, expr)
+            if before is not None and before is not event:
+                yield expr, before, "within"
+
+
+def _noun_just_before(doc: Document, expr: TimeExpression) -> Event | None:
+    """'his speech Wednesday night', 'trading Friday': an event noun right
+    before an unsignalled time is dated by it too."""
+    if expr.signal is not None:
+        return None
+    # One character between them (0 < expr.start - trigger_end <= 1), a space.
+    gap = expr.start - 1
+    noun = doc.sentence_events(doc.sentence_of(expr.start)).nouns.first_ending_from(gap)
+    if noun is not None and noun.trigger_end == gap and not doc.text[gap : expr.start].strip():
+        return noun
+    return None
+
+
+_OPENING_COMMA = re.compile(r"[^\S\n]*,")
+
+
+def _opening_time_events(doc: Document, expr: TimeExpression) -> list[Event]:
+    """'On Sept. 2, police raided two homes and searched for a suspect': a time
+    that opens its sentence, set off by a comma, dates every past-tense verb of
+    the sentence, not only the nearest."""
+    sentence = doc.sentences[doc.sentence_of(expr.start)] if doc.sentences else None
+    begin = expr.signal_start if expr.signal_start is not None else expr.start
+    if sentence is None or begin != sentence.start:
+        return []
+    if not _OPENING_COMMA.match(doc.text, expr.end):
+        return []
+    return [e for e in doc.events_in(sentence.index)
+            if e.pos is Pos.VERB and e.tense is Tense.PAST and e.aspect is Aspect.NONE
+            and e.status in (Status.ASSERTED, Status.REPORTED)]  # fmt: skip
+
+
+# A time used inside a noun phrase: "the 1996 campaign", "its 1990 invasion",
+# "yesterday's announcement", "the January 1998 bombing" (up to two words
+# between), or "the incidents of
+# Aug. 7" (the noun just before "of").
+_POSSESSIVE_GAP = re.compile(r"['’]s[^\S\n]+")
+_ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+$")
+# How far after the time the modified noun can start.
+_ATTRIBUTIVE_REACH = 30
+
+
+def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
+    """The event noun a time modifies inside its noun phrase, if any."""
+    index = doc.sentence_events(doc.sentence_of(expr.start))
+    nouns = index.nouns
+    if (expr.signal or "").casefold() == "of":
+        # The noun just before "of": 0 <= signal_start - trigger_end <= 1.
+        at = expr.signal_start or 0
+        noun = nouns.first_ending_from(at - 1)
+        return noun if noun is not None and noun.trigger_end <= at else None
+    if expr.signal is not None:
+        return None
+    possessive = _POSSESSIVE_GAP.match(doc.text, expr.end)
+    if possessive:  # "Wednesday's ruling": whatever the tagger made of "ruling"
+        event = index.all.first_starting_from(possessive.end())
+        if event is not None and event.trigger_start == possessive.end():
+            return event
+    # Nouns starting within reach after the time, in text order (found by
+    # bisection before any slicing: stays linear).
+    verb = index.verbs.first_starting_from(expr.end)
+    for noun in nouns.starting_in(expr.end + 1, expr.end + _ATTRIBUTIVE_REACH):
+        if _ATTRIBUTIVE_GAP.fullmatch(doc.text, expr.end, noun.trigger_start):
+            if verb is None or verb.trigger_start >= noun.trigger_start:  # no verb between
+                return noun
+    return None
+
+
+def _when_clause_event(doc: Document, expr: TimeExpression) -> Event | None:
+    """'since August, when they traded at $10': the when-clause happened then."""
+    match = _word_patterns()["when_clause"].match(doc.text, expr.end)
+    if match is None:
+        return None
+    event = next_event(doc, match.end())
+    if event is None or event.pos is not Pos.VERB or event.trigger_start - match.end() > 40:
+        return None
+    return event
+
+
+def time_anchor(doc: Document) -> Iterator[Constraint]:
+    """A time expression and its signal place the event of its clause.
+
+    "seized Rabiya on Sunday" puts the seizure inside Sunday; "since
+    September" starts an event in September; "by Friday" ends it by Friday.
+    """
+    for expr, event, relation in _links(doc):
+        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        vague = expr.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+        strength = MEDIUM if vague else STRONG
+        ev = _evidence(f"time-{relation}", doc, _trigger_span(event), _expr_span(expr))
+        s, e = start(event), end(event)
+        if relation == "within":
+            if lo is not None:
+                yield Constraint(ORIGIN, s, lo=lo, evidence=ev, strength=strength)
+            if hi is not None:
+                yield Constraint(ORIGIN, e, hi=hi, evidence=ev, strength=strength)
+        elif relation in ("starts_in", "ends_in"):
+            point = s if relation == "starts_in" else e
+            if lo is not None:
+                yield Constraint(ORIGIN, point, lo=lo, evidence=ev, strength=strength)
+            if hi is not None:
+                yield Constraint(ORIGIN, point, hi=hi, evidence=ev, strength=strength)
+        elif relation == "ends_by" and hi is not None:
+            yield Constraint(ORIGIN, e, hi=hi, evidence=ev, strength=strength)
+        elif relation == "before" and lo is not None:
+            yield Constraint(ORIGIN, e, hi=lo, evidence=ev, strength=strength)
+        elif relation == "after" and hi is not None:
+            yield Constraint(ORIGIN, s, lo=hi, evidence=ev, strength=strength)
+
+
+def duration_of(doc: Document) -> Iterator[Constraint]:
+    """'for two weeks', 'three days of bombing': the event lasts that long."""
+    table = connectives()["time"]
+    for expr in doc.expressions:
+        if expr.type is not TimexType.DURATION or expr.anchor == "publication":
+            continue
+        lo, hi = duration_span(expr.value, expr.mod)
+        if lo is None and hi is None:
+            continue
+        of = _word_patterns()["duration_of"].match(doc.text, expr.end)
+        if of:  # "three days of intense bombing": the noun after "of"
+            event = _event_in_phrase(doc, of.end())
+        elif table.get((expr.signal or "").casefold()) == "lasts":
+            event = governing_event(doc, expr.signal_start or expr.start, expr.end)
+        else:
+            continue
+        if event is None:
+            continue
+        ev = _evidence("duration", doc, _trigger_span(event), _expr_span(expr))
+        yield Constraint(start(event), end(event), lo=lo, hi=hi, evidence=ev, strength=MEDIUM)

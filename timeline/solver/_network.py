@@ -1,0 +1,250 @@
+"""The distance graph of a temporal network, and a feasible potential on it.
+
+Takes ``Constraint``s (and extra points); gives ``_Net``: points and
+constraints in a canonical order (so nothing depends on the caller's order),
+each constraint's edges (``a -> b`` weighing ``hi``, ``b -> a`` weighing
+``-lo``), and the adjacency the solver fills as it inserts them.
+``_Potentials`` keeps a feasible potential (Johnson's reweighting) as edges go
+in one by one, and finds the negative cycle an edge would close instead.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from typing import Any, TypeAlias
+
+import attrs
+
+from timeline.relations import ORIGIN, Constraint, Point
+
+# ------------------------------------------------------------- canonical order
+
+
+def _point_key(p: Point) -> tuple[int, str, str]:
+    # Points may be of mixed types, so compare a textual key. Strings (the
+    # normal case) compare as themselves; other types need a stable repr.
+    if p is ORIGIN:
+        return (0, "", "")
+    if isinstance(p, str):
+        return (1, "", p)
+    return (2, type(p).__qualname__, repr(p))
+
+
+def _constraint_key(c: Constraint, index: dict[Point, int]) -> tuple[Any, ...]:
+    """Sort key of a constraint, given the canonical index of the points.
+
+    Flat, with ints first: sorting 50,000 constraints is a visible part of
+    ``solve`` and nested tuples compare slowly.
+    """
+    ev = c.evidence
+    return (
+        index[c.a],
+        index[c.b],
+        c.lo is None,
+        c.lo or 0,
+        c.hi is None,
+        c.hi or 0,
+        -c.strength,
+        ev.rule,
+        ev.text,
+        ev.spans,
+        ev.description is not None,
+        ev.description or "",
+    )
+
+
+# ------------------------------------------------------------- the network
+
+# Adjacency entries are (other node, weight, edge id); edge ids index the
+# parallel lists _Net.src / _Net.dst / _Net.cons.
+_Adj: TypeAlias = list[list[tuple[int, int, int]]]
+
+
+@attrs.define
+class _Net:
+    """Internal arrays shared by ``solve`` and ``Solution``."""
+
+    points: list[Point]
+    index: dict[Point, int]
+    constraints: list[Constraint]
+    src: list[int]
+    dst: list[int]
+    weight: list[int]
+    cons: list[int]
+    first: list[int]  # edges of constraint ci are first[ci] .. first[ci + 1] - 1
+    out: _Adj
+    inn: _Adj
+    h: list[int] = attrs.field(factory=list)
+    dropped: set[int] = attrs.field(factory=set)
+
+
+def _build(constraints: Iterable[Constraint], extra: Iterable[Point]) -> _Net:
+    """Index points and constraints canonically and list the edges.
+
+    Adjacency starts empty: ``_Potentials.insert`` fills it.
+    """
+    cons = list(constraints)
+    seen: set[Point] = {ORIGIN}
+    seen.update(extra)
+    for c in cons:
+        if not isinstance(c, Constraint):
+            raise TypeError(f"expected a Constraint, got {type(c).__name__}")
+        seen.add(c.a)
+        seen.add(c.b)
+    points = sorted(seen, key=_point_key)
+    index = {p: i for i, p in enumerate(points)}
+    cons.sort(key=lambda c: _constraint_key(c, index))
+    src: list[int] = []
+    dst: list[int] = []
+    weight: list[int] = []
+    owner: list[int] = []
+    first: list[int] = []
+    for ci, c in enumerate(cons):
+        first.append(len(src))
+        a, b = index[c.a], index[c.b]
+        if c.hi is not None:
+            src.append(a)
+            dst.append(b)
+            weight.append(c.hi)
+            owner.append(ci)
+        if c.lo is not None:
+            src.append(b)
+            dst.append(a)
+            weight.append(-c.lo)
+            owner.append(ci)
+    first.append(len(src))
+    return _Net(
+        points=points,
+        index=index,
+        constraints=cons,
+        src=src,
+        dst=dst,
+        weight=weight,
+        cons=owner,
+        first=first,
+        out=[[] for _ in points],
+        inn=[[] for _ in points],
+    )
+
+
+# ------------------------------------------------------------- potentials
+
+
+class _Potentials:
+    """A feasible potential kept up to date as edges are inserted one by one.
+
+    ``h`` is a potential: ``h[v] <= h[u] + w`` on every edge inserted, so the
+    reduced cost ``w + h[u] - h[v]`` of every edge is >= 0. It starts at 0
+    (no edges). An edge ``u -> v`` whose reduced cost ``r`` is negative
+    closes a negative cycle iff the graph has a path ``v -> u`` with reduced
+    length below ``-r``. Two Dijkstra searches on reduced costs look for one,
+    forward from ``v`` and backward from ``u``, each bounded by ``-r``, and
+    meet in the middle. If neither finds it, whichever search exhausts its
+    region first has found every label to repair: lowering the nodes
+    reached from ``v`` or, equally valid, raising the nodes that reach
+    ``u``. Taking the smaller side keeps the work local even when the
+    other side runs through a hub such as ``ORIGIN``, which every date
+    anchor touches (Ramalingam and Reps' incremental shortest paths, with
+    a bidirectional twist).
+    """
+
+    def __init__(self, net: _Net) -> None:
+        self.net = net
+        self.h = [0] * len(net.points)
+
+    def insert(self, ci: int) -> list[int] | None:
+        """Insert constraint ``ci``; return a negative cycle instead if it closes one.
+
+        The cycle is a list of edge ids ending with an edge of ``ci``. On a
+        cycle no edge of ``ci`` is left in the network. ``h`` may keep a
+        repair made for its other edge: that is harmless, as a potential
+        stays feasible when edges are removed.
+        """
+        net, h = self.net, self.h
+        added: list[int] = []
+        for e in range(net.first[ci], net.first[ci + 1]):
+            u, v, w = net.src[e], net.dst[e], net.weight[e]
+            r = w + h[u] - h[v]
+            if r < 0:
+                cycle = [e] if u == v else self._repair(u, v, e, -r)
+                if cycle is not None:
+                    for f in added:
+                        net.out[net.src[f]].pop()
+                        net.inn[net.dst[f]].pop()
+                    return cycle
+            net.out[u].append((v, w, e))
+            net.inn[v].append((u, w, e))
+            added.append(e)
+        return None
+
+    def _repair(self, u: int, v: int, e: int, limit: int) -> list[int] | None:
+        """Make room for edge ``e = u -> v`` (reduced cost ``-limit``) or find a cycle."""
+        h, out, inn = self.h, self.net.out, self.net.inn
+        pop, push = heapq.heappop, heapq.heappush
+        # Forward state (from v) and backward state (to u): label, parent
+        # edge, settled nodes in order, heap, and work done (edges scanned).
+        fd, fvia, fdone, fheap = {v: 0}, {}, {}, [(0, v)]
+        bd, bvia, bdone, bheap = {u: 0}, {}, {}, [(0, u)]
+        fwork = bwork = 0
+        while True:
+            while fheap and fheap[0][1] in fdone:
+                pop(fheap)
+            while bheap and bheap[0][1] in bdone:
+                pop(bheap)
+            if not fheap:  # every label that must drop is known: lower them
+                for x, d in fdone.items():
+                    h[x] -= limit - d
+                return None
+            if not bheap:  # likewise, raise every node that reaches u too cheaply
+                for x, d in bdone.items():
+                    h[x] += limit - d
+                return None
+            # Balance the two searches by edges scanned, so that a hub is
+            # scanned only when the other side has done as much work.
+            xf, xb = fheap[0][1], bheap[0][1]
+            if fwork + len(out[xf]) <= bwork + len(inn[xb]):
+                d, x = pop(fheap)
+                fdone[x] = d
+                fwork += len(out[x])
+                hx = h[x]
+                for y, w, f in out[x]:
+                    nd = d + w + hx - h[y]
+                    if nd < fd.get(y, limit):
+                        fd[y] = nd
+                        fvia[y] = f
+                        push(fheap, (nd, y))
+                        if y in bd and nd + bd[y] < limit:
+                            return self._cycle(v, y, u, fvia, bvia) + [e]
+            else:
+                d, x = pop(bheap)
+                bdone[x] = d
+                bwork += len(inn[x])
+                hx = h[x]
+                for y, w, f in inn[x]:
+                    nd = d + w + h[y] - hx
+                    if nd < bd.get(y, limit):
+                        bd[y] = nd
+                        bvia[y] = f
+                        push(bheap, (nd, y))
+                        if y in fd and nd + fd[y] < limit:
+                            return self._cycle(v, y, u, fvia, bvia) + [e]
+
+    def _cycle(
+        self, v: int, meet: int, u: int, fvia: dict[int, int], bvia: dict[int, int]
+    ) -> list[int]:
+        """Edges of the path v -> meet (forward tree) -> u (backward tree)."""
+        src, dst = self.net.src, self.net.dst
+        head = []
+        x = meet
+        while x != v:
+            f = fvia[x]
+            head.append(f)
+            x = src[f]
+        head.reverse()
+        x = meet
+        while x != u:
+            f = bvia[x]
+            head.append(f)
+            x = dst[f]
+        return head

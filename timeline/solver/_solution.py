@@ -1,0 +1,156 @@
+"""The solved network: ``Solution`` (bounds, explanations, entailed order) and ``Conflict``.
+
+Takes the ``_Net`` and the two shortest-path trees from ``ORIGIN`` that
+``solve`` computed; gives each point's earliest and latest time, the chain of
+constraints behind each bound, entailed distances and the relation of two
+intervals (one bounded search each), and the conflicts dropped on the way.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from timeline.relations import ORIGIN, Constraint, Point, Relation
+from timeline.solver._network import _Net
+from timeline.solver._search import _dijkstra
+
+
+@attrs.frozen
+class Conflict:
+    """A negative cycle found in the input and the constraint dropped to break it.
+
+    Attributes:
+        cycle: The constraints on the cycle, in cycle order, ending with
+            the dropped one.
+        dropped: The constraint removed: it closed the cycle and is the
+            weakest on it.
+        reason: Why that one was chosen, in words.
+        excess: By how much the cycle's bounds disagree, in time units
+            (the cycle's weight, negated; always > 0).
+    """
+
+    cycle: tuple[Constraint, ...]
+    dropped: Constraint
+    reason: str
+    excess: int = attrs.field(kw_only=True)
+
+
+
+@attrs.frozen(eq=False)
+class Solution:
+    """The solved network: bounds, explanations, entailed order, conflicts.
+
+    Queries raise ``KeyError`` for a point that was neither in a constraint
+    nor in ``points``. All times are in the caller's unit.
+
+    Attributes:
+        consistent: True when the input needed no drops.
+        dropped: One ``Conflict`` per constraint dropped, strongest first.
+    """
+
+    consistent: bool
+    dropped: tuple[Conflict, ...]
+    _net: _Net = attrs.field(repr=False, alias="net")
+    _latest: dict[int, int] = attrs.field(repr=False, alias="latest")
+    _latest_via: dict[int, int] = attrs.field(repr=False, alias="latest_via")
+    _earliest: dict[int, int] = attrs.field(repr=False, alias="earliest")
+    _earliest_via: dict[int, int] = attrs.field(repr=False, alias="earliest_via")
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """Every point, ``ORIGIN`` excluded, in canonical order."""
+        return tuple(p for p in self._net.points if p is not ORIGIN)
+
+    @property
+    def constraints(self) -> tuple[Constraint, ...]:
+        """The constraints kept (input minus dropped), in canonical order."""
+        net = self._net
+        return tuple(c for ci, c in enumerate(net.constraints) if ci not in net.dropped)
+
+    def _i(self, p: Point) -> int:
+        try:
+            return self._net.index[p]
+        except (KeyError, TypeError):
+            raise KeyError(p) from None
+
+    def earliest(self, p: Point) -> int | None:
+        """Earliest time of ``p``, or None when unbounded below."""
+        return self._earliest.get(self._i(p))
+
+    def latest(self, p: Point) -> int | None:
+        """Latest time of ``p``, or None when unbounded above."""
+        return self._latest.get(self._i(p))
+
+    def explain(self, p: Point, which: Literal["earliest", "latest"]) -> list[Constraint]:
+        """The constraints whose bounds add up to ``p``'s earliest or latest time.
+
+        The chain runs from ``ORIGIN`` to ``p``; it is empty when the bound
+        is unbounded (or ``p`` is ``ORIGIN``).
+        """
+        i = self._i(p)
+        net = self._net
+        if which == "latest":
+            # Forward tree: each parent edge enters its node; walk to ORIGIN.
+            bounds, via, step = self._latest, self._latest_via, net.src
+        elif which == "earliest":
+            # Backward tree: each parent edge leaves its node towards ORIGIN.
+            bounds, via, step = self._earliest, self._earliest_via, net.dst
+        else:
+            raise ValueError(f"which must be 'earliest' or 'latest', not {which!r}")
+        chain: list[Constraint] = []
+        if i not in bounds:
+            return chain
+        while i != 0:
+            e = via[i]
+            chain.append(net.constraints[net.cons[e]])
+            i = step[e]
+        chain.reverse()
+        return chain
+
+    def distance(self, u: Point, v: Point) -> int | None:
+        """Tightest entailed upper bound on ``time(v) - time(u)``, or None."""
+        return self._distance(self._i(u), self._i(v), None)
+
+    def _distance(self, iu: int, iv: int, limit: int | None) -> int | None:
+        # One Dijkstra search from u; with ``limit`` it gives up (returns
+        # None) once d(u, v) is known to exceed the limit.
+        if iu == iv:
+            return 0
+        h = self._net.h
+        reduced_limit = None if limit is None else limit + h[iu] - h[iv]
+        dist, _via = _dijkstra(self._net.out, h, iu, True, iv, reduced_limit)
+        d = dist.get(iv)
+        return None if d is None else d - h[iu] + h[iv]
+
+    def _entails(self, iu: int, iv: int, t: int) -> bool:
+        """Whether every solution has ``time(v) - time(u) <= t``."""
+        # Cheap tests through ORIGIN before searching: d(u, v) is at most
+        # d(u, O) + d(O, v) and at least earliest(v) - latest(u).
+        early_u, late_u = self._earliest.get(iu), self._latest.get(iu)
+        early_v, late_v = self._earliest.get(iv), self._latest.get(iv)
+        if early_u is not None and late_v is not None and late_v - early_u <= t:
+            return True
+        if early_v is not None and late_u is not None and early_v - late_u > t:
+            return False
+        d = self._distance(iu, iv, t)
+        return d is not None and d <= t
+
+    def relation(self, a_start: Point, a_end: Point, b_start: Point, b_end: Point) -> Relation:
+        """How interval a stands to interval b, as far as the network entails.
+
+        Intervals are half-open, ``[start, end)``. "before" means every
+        solution has ``a_end <= b_start``; "after" means ``b_end <= a_start``;
+        "overlap" means every solution has ``a_start < b_end`` and
+        ``b_start < a_end``. Anything else is "unknown": no order is guessed.
+        """
+        sa, ea, sb, eb = (self._i(p) for p in (a_start, a_end, b_start, b_end))
+        if self._entails(sb, ea, 0):  # a_end - b_start <= 0
+            return "before"
+        if self._entails(sa, eb, 0):  # b_end - a_start <= 0
+            return "after"
+        # Integer times: a_start < b_end iff a_start - b_end <= -1.
+        if self._entails(eb, sa, -1) and self._entails(ea, sb, -1):
+            return "overlap"
+        return "unknown"
