@@ -16,7 +16,7 @@ CASES = [
     ("The rules changed last September.", "last September", "2015-09", "2015-09-01", "2015-10-01"),
     ("The talks resumed this morning.", "this morning", "2016-01-25TMO", None, None),
     ("Riots broke out last night.", "last night", "2016-01-24TNI", None, None),
-    ("Shops stay open over the weekend.", "the weekend", "2016-W03-WE", "2016-01-23", "2016-01-25"),
+    ("Shops stayed open over the weekend.", "the weekend", "2016-W03-WE", "2016-01-23", "2016-01-25"),
     ("The deal was agreed earlier this month.", "earlier this month", "2016-01", "2016-01-01", "2016-01-25"),
     ("A vote is expected later this year.", "later this year", "2016", "2016-01-26", "2017-01-01"),
     ("Unemployment peaked in late 2013.", "late 2013", "2013", None, "2014-01-01"),

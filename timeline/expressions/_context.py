@@ -64,12 +64,17 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:\b|(?='))(?:" + prefix_trie(words) + r"|[^\W\d_]{3,}ed)\b")
 
 
+def possessive_after(text: str, end: int) -> bool:
+    """"Wednesday's ruling": a time owning an event already reported (the past side)."""
+    return _POSSESSIVE.match(text, end) is not None
+
+
 def tense_direction(text: str, start: int, end: int) -> str | None:
     """'future' or 'past' from the nearest tense cue in the sentence, else None."""
     cues = context_cues()
     s_start, s_end = sentence_bounds(text, start, end)
-    if _POSSESSIVE.match(text, end):
-        return "past"  # "Wednesday's ruling": an event already reported
+    if possessive_after(text, end):
+        return "past"
     best: tuple[int, str] | None = None
     lowered = text[s_start:s_end].lower().replace("’", "'")
     if len(lowered) != s_end - s_start:  # a character changed length when lowercased

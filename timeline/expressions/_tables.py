@@ -180,3 +180,13 @@ def context_cues() -> ContextCues:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc
 
 
+
+
+@functools.cache
+def within_signals() -> frozenset[str]:
+    """Signals that put an event inside the time ("on", "in", "at"): the
+    "within" rows of connectives.toml [time], which the relation rules read too."""
+    table = load_table("connectives.toml")
+    if "time" not in table:
+        raise DataTableError("connectives.toml: missing [time]")
+    return frozenset(str(k).casefold() for k, v in table["time"].items() if v == "within")

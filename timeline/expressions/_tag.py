@@ -14,14 +14,13 @@ from timeline.expressions._calendar import Period
 from timeline.expressions._context import (
     sentence_bounds,
     signal_before,
-    tense_direction,
     word_before,
 )
-from timeline.expressions._meaning import (
+from timeline.expressions._meaning import MeaningBuilder
+from timeline.expressions._meaning_model import (
     AnaphoricUnit,
     CalendarDate,
     Duration,
-    MeaningBuilder,
     Reject,
     SeasonOf,
     Shift,
@@ -30,7 +29,9 @@ from timeline.expressions._meaning import (
 from timeline.expressions._model import TimeExpression, TimexType
 from timeline.expressions._resolve import GRAIN_ORDER, Context, Resolution, as_future_shift, resolve
 from timeline.expressions._scan import Scanner
+from timeline.expressions._side import ClauseReading
 from timeline.expressions._tables import context_cues
+from timeline.text import TextAnalysis
 
 # Texts beyond this size are refused with a clear error rather than
 # processed for minutes (the scan is linear, but memory for results is not free).
@@ -206,51 +207,82 @@ def _validate(text: object, published: object) -> dt.date:
     return publication_day(published)
 
 
-def tag(text: str, published: dt.date | dt.datetime) -> list[TimeExpression]:
+def tag(
+    text: str, published: dt.date | dt.datetime, *, analysis: TextAnalysis | None = None
+) -> list[TimeExpression]:
     """Every temporal expression of ``text``, in text order, resolved.
 
     Deictic expressions are resolved against ``published``; anaphoric ones
     ("two days later", "that month") against the reference time carried
-    through the text: the last specific date mentioned before them.
+    through the text: the last specific date mentioned before them.  A bare
+    weekday or month takes the side of publication of its clause's tense in
+    the text stage's reading; pass ``analysis`` (``timeline.text.read(text)``)
+    to share a reading the caller has made (the result is the same).
     """
     pub = _validate(text, published)
+    if analysis is not None and analysis.text is not text and analysis.text != text:
+        raise InputError("analysis is the reading of another text")
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a byte-order mark must not hide the first word
+        analysis = None  # read from the text as changed
+    reading = ClauseReading(text, analysis)
     out: list[TimeExpression] = []
     history: dict[str, _Reference] = {}  # the last time mentioned of each grain
     for i, item in enumerate(find_expressions(text), start=1):
-        meaning = item.meaning
         signal = signal_before(text, item.start)
-        direction = None
-        firm = signal is not None and signal[0].casefold() in context_cues().past_signals
-        if firm:
-            direction = "past"  # "since March 1": a start already past
-        elif item.rule in _TENSE_SENSITIVE_RULES or isinstance(meaning, Duration):
-            direction = tense_direction(text, item.start, item.end)
-        if (
-            isinstance(meaning, Duration)
-            and meaning.window is None
-            and not meaning.bare
-            and meaning.amount.value is not None
-            and signal is not None
-            and signal[0].casefold() in context_cues().shift_signals
-            and direction == "future"
-        ):
-            meaning = as_future_shift(meaning)
-        ref = _choose_reference(meaning, history)
-        in_sentence = (
-            ref is not None
-            and ref.end >= sentence_bounds(text, item.start, item.end)[0]
-            and item.start - ref.end <= _LOCAL_REFERENCE_REACH
-        )
-        ctx = Context(published=pub, reference=ref.period if ref else None, direction=direction,
-                      firm_direction=firm, reference_in_sentence=in_sentence)  # fmt: skip
+        meaning, ctx, ref = _in_context(text, item, signal, pub, reading, history)
         res = _resolve_safely(meaning, ctx)
         tid = f"t{i}"
         out.append(_expression(text, item, res, tid, ref, pub, signal))
         if _sets_reference(meaning, res):
             history[res.period.grain] = _Reference(res.period, tid, item.end)  # type: ignore[union-attr]
     return out
+
+
+def _in_context(
+    text: str,
+    item: Found,
+    signal: tuple[str, int, int] | None,
+    pub: dt.date,
+    reading: ClauseReading,
+    history: dict[str, _Reference],
+) -> tuple[object, Context, _Reference | None]:
+    """The meaning to resolve and what to resolve it against: the side its
+    signal fixes ("since March 1": already past) or else the tense of its
+    clause, read only if the resolver asks, and the reference time."""
+    meaning = item.meaning
+    firm = signal is not None and signal[0].casefold() in context_cues().past_signals
+    tense = None
+    if not firm and (item.rule in _TENSE_SENSITIVE_RULES or isinstance(meaning, Duration)):
+        left, word = (signal[1], signal[0]) if signal else (item.start, None)
+        tense = functools.partial(reading.side, item.start, item.end, left, word)
+    if tense is not None and _shift_in_future(meaning, signal) and tense().direction == "future":
+        meaning = as_future_shift(meaning)  # type: ignore[arg-type]
+    ref = _choose_reference(meaning, history)
+    # The cue sentence of _context, not the text stage's: splitting every text
+    # that has a reference would cost a third of tag() for no change in value.
+    in_sentence = (
+        ref is not None
+        and ref.end >= sentence_bounds(text, item.start, item.end)[0]
+        and item.start - ref.end <= _LOCAL_REFERENCE_REACH
+    )
+    ctx = Context(published=pub, reference=ref.period if ref else None,
+                  direction="past" if firm else None, tense=tense, firm_direction=firm,
+                  reference_in_sentence=in_sentence)  # fmt: skip
+    return meaning, ctx, ref
+
+
+def _shift_in_future(meaning: object, signal: tuple[str, int, int] | None) -> bool:
+    """'in three weeks': a counted duration after a shift signal, which a
+    future clause makes a date ("will reopen in three weeks")."""
+    return (
+        isinstance(meaning, Duration)
+        and meaning.window is None
+        and not meaning.bare
+        and meaning.amount.value is not None
+        and signal is not None
+        and signal[0].casefold() in context_cues().shift_signals
+    )
 
 
 def _resolve_safely(meaning: object, ctx: Context) -> Resolution:

@@ -1,0 +1,45 @@
+"""Meaning builder rules for durations: "three days", "the past two years".
+
+Takes amounts and units; gives ``Duration``.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from timeline.expressions._meaning_model import Amount, Duration, Reject
+
+
+class DurationRules:
+    """Transformer callbacks mixed into ``MeaningBuilder``."""
+
+    def duration(self, c: list[Any]) -> Duration:
+        amount, unit = c[0]
+        return Duration(amount, unit.name)
+
+    def the_duration(self, c: list[Any]) -> Duration:
+        amount, unit = c[-1]
+        return Duration(amount, unit.name)
+
+    def bare_unit(self, c: list[Any]) -> Duration:
+        unit = c[0]
+        if not unit.plural or unit.name == "weekend":
+            raise Reject("a bare singular unit is not an expression")
+        return Duration(Amount(None), unit.name, bare=True)
+
+    def past_window(self, c: list[Any]) -> Duration:
+        amount, unit = c[-1]
+        return Duration(amount, unit.name, window="past")
+
+    def past_window_one(self, c: list[Any]) -> Duration:
+        return Duration(Amount(Fraction(1)), c[-1].name, window="past")
+
+    def next_window(self, c: list[Any]) -> Duration:
+        amount, unit = c[-1]
+        return Duration(amount, unit.name, window="next")
+
+    def first_window(self, c: list[Any]) -> Duration:
+        # "the first nine months": a duration from the start of the year.
+        amount, unit = c[-1]
+        return Duration(amount, unit.name)

@@ -1,0 +1,213 @@
+"""The side of publication a bare date points to, from the text stage's reading.
+
+Takes the text (and its ``TextAnalysis`` when the caller has read it) and an
+expression's span; gives "past", "future" or None from the tense of the
+verb group that governs the expression (``timeline.text``: sentences, word
+tags, clauses, verb groups), so the tagger and the event stage read one
+tense for a clause.  "The deal was signed on March 21": PAST, the past
+side; "The vote is on Saturday": PRESENT, a schedule, the future side.  The
+text is read only when a resolver asks for a side, and then only the
+sentences asked about, each once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from timeline.expressions._context import possessive_after, tense_direction
+from timeline.expressions._resolution import ClauseSide
+from timeline.expressions._tables import within_signals
+from timeline.text import (
+    Clause,
+    Sentence,
+    TaggedWord,
+    TextAnalysis,
+    clause_token_ranges,
+    split_clauses,
+    split_sentences,
+    tag_words,
+)
+from timeline.text._verb_groups import (
+    Aspect,
+    Tense,
+    VerbGroup,
+    Voice,
+    governing_group,
+    read_verb_groups,
+)
+
+_PERFECT = frozenset({Aspect.PERFECTIVE, Aspect.PERFECTIVE_PROGRESSIVE})
+
+# Two line breaks in one run of white space, or a paragraph separator: the
+# gaps at which split_sentences always ends a sentence (text/_sentences.py).
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+|[\u2028\u2029]")
+
+
+def group_side(group: VerbGroup) -> str | None:
+    """The side of publication a finite verb group points to, or None.
+
+    A perfect ("has been signed", "had been due to expire") points back; a
+    planning cue ("were planning to drive", "is due to begin") forward; then
+    a past tense back; a future, a modal ("could resume") or a present ("is
+    on Saturday", "reopens on Monday": news tells what is done in the past
+    tense, so a present with a date is a schedule) forward.
+    """
+    if group.aspect in _PERFECT:
+        return "past"
+    if group.cue:
+        return "future"
+    if group.tense is Tense.PAST:
+        return "past"
+    if group.tense in (Tense.FUTURE, Tense.PRESENT) or group.modal:
+        return "future"
+    return None
+
+
+class _SentenceGroups(NamedTuple):
+    """A sentence's verb groups, clause by clause, and where each clause starts."""
+
+    clause_starts: list[int | None]  # None for a clause without words
+    by_clause: list[list[VerbGroup]]
+
+    def all(self) -> list[VerbGroup]:
+        return [g for groups in self.by_clause for g in groups]
+
+
+class ClauseReading:
+    """The sides of publication of one text's expressions, read on demand."""
+
+    def __init__(self, text: str, analysis: TextAnalysis | None = None) -> None:
+        self._text = text
+        self._analysis = analysis
+        self._paragraphs = _Paragraphs(text)
+        self._groups: dict[int, _SentenceGroups] = {}  # by sentence start
+        self._sides: dict[tuple[int, int], ClauseSide] = {}
+
+    def side(
+        self, start: int, end: int, left: int | None = None, signal: str | None = None
+    ) -> ClauseSide:
+        """The side of publication of the expression at text[start:end]; its
+        signal word ("on" of "on Friday"), if any, is ``signal`` at ``left``."""
+        key = (start, end)
+        if key not in self._sides:
+            left = start if left is None else left
+            self._sides[key] = self._read_side(start, end, left, signal)
+        return self._sides[key]
+
+    def _read_side(self, start: int, end: int, left: int, signal: str | None) -> ClauseSide:
+        if possessive_after(self._text, end):
+            return ClauseSide("past")  # "Wednesday's ruling": the time of an event reported
+        groups = self._sentence_groups(start)
+        if groups is not None:
+            before = _group_just_before(groups, self._text, left)
+            if before is None:
+                governing = _clause_group(groups, start)
+                if governing is not None and governing.finite:
+                    return ClauseSide(group_side(governing))
+            elif before.finite or (before.voice is Voice.PASSIVE and not before.infinitive):
+                # "said Friday", "was signed on March 21"; a past participle
+                # ("the statements made Friday") tells of a done event
+                side = group_side(before) if before.finite else "past"
+                return ClauseSide(side, direct=_is_its_time(before, signal))
+        # No finite verb governs the expression (a headline "Talks Friday", an
+        # infinitive "set to resume Monday"): only then do the cue words decide.
+        return ClauseSide(tense_direction(self._text, start, end))
+
+    def _sentence_groups(self, offset: int) -> _SentenceGroups | None:
+        sentence = self._sentence_at(offset)
+        if sentence is None:
+            return None
+        if sentence.start not in self._groups:
+            words, clauses = self._words_and_clauses(sentence)
+            ranges = clause_token_ranges(words, clauses)
+            self._groups[sentence.start] = _SentenceGroups(
+                [words[lo].start if lo < len(words) else None for lo, _hi in ranges],
+                [read_verb_groups(words, lo, hi, ci) for ci, (lo, hi) in enumerate(ranges)],
+            )
+        return self._groups[sentence.start]
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        if self._analysis is not None:
+            return self._analysis.sentence_at(offset)
+        return self._paragraphs.sentence_at(offset)
+
+    def _words_and_clauses(self, sentence: Sentence) -> tuple[Sequence[TaggedWord], list[Clause]]:
+        if self._analysis is not None:
+            i = sentence.index
+            return self._analysis.words(i), list(self._analysis.clauses(i))
+        words = tag_words(self._text, sentence)
+        return words, split_clauses(self._text, sentence, words)
+
+
+def _group_just_before(groups: _SentenceGroups, text: str, left: int) -> VerbGroup | None:
+    """The verb group that ends just before ``left`` (only spaces between),
+    in any clause: the text stage starts the clause of "announced Wednesday
+    that ..." at the time, yet the time belongs to the verb before it."""
+    for group in reversed(groups.all()):
+        if group.end <= left:
+            return None if text[group.end : left].strip() else group
+    return None
+
+
+def _is_its_time(group: VerbGroup, signal: str | None) -> bool:
+    """Whether the time just after a verb group is the time of its event:
+    after a signal like "on" ("signed on March 21", not "extended until March
+    6"), or with none after a passive ("was last seen Nov. 3"; an active verb
+    may take it as its object: "has set Nov. 10 as the deadline")."""
+    if signal is not None:
+        return signal.casefold() in within_signals()
+    return group.voice is Voice.PASSIVE
+
+
+def _clause_group(groups: _SentenceGroups, offset: int) -> VerbGroup | None:
+    """The group governing offset in its clause (the whole sentence's groups
+    when that clause has none), chosen as ``clause_tense_at`` does."""
+    ci = 0
+    for i, start in enumerate(groups.clause_starts):
+        if start is not None and start <= offset:
+            ci = i
+    candidates = groups.by_clause[ci] if ci < len(groups.by_clause) else []
+    return governing_group(candidates or groups.all(), offset)
+
+
+class _Paragraphs:
+    """The text stage's sentences of the paragraphs asked about.
+
+    A blank line or a paragraph separator always ends a sentence
+    (``split_sentences``), so splitting one paragraph gives the sentences the
+    whole text has there, at the cost of that paragraph only.  Their
+    ``index`` counts within the paragraph.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._bounds: list[int] | None = None  # paragraph starts and ends, interleaved
+        self._split: dict[int, tuple[list[int], list[Sentence]]] = {}
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        lo, hi = self._paragraph(offset)
+        if lo not in self._split:
+            sentences = [
+                Sentence(s.index, s.start + lo, s.end + lo, text=s.text)
+                for s in split_sentences(self._text[lo:hi])
+            ]
+            self._split[lo] = ([s.start for s in sentences], sentences)
+        starts, sentences = self._split[lo]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < sentences[i].end:
+            return sentences[i]
+        return None
+
+    def _paragraph(self, offset: int) -> tuple[int, int]:
+        """[start, end) of the paragraph holding offset (between two breaks)."""
+        if self._bounds is None:
+            self._bounds = [0]
+            for m in _PARAGRAPH_BREAK.finditer(self._text):
+                self._bounds += [m.start(), m.end()]
+            self._bounds.append(len(self._text))
+        i = bisect.bisect_right(self._bounds, offset) - 1
+        i -= i % 2  # inside a break: the paragraph before it
+        return self._bounds[i], self._bounds[i + 1]
