@@ -414,3 +414,23 @@ def test_pathological_input_is_fast(text: str) -> None:
     events = find_events(text)
     assert time.perf_counter() - t0 < 4.0
     assert all(re.fullmatch(r"e\d+", e.id) for e in events)
+
+
+def test_events_from_a_shared_reading_are_the_same() -> None:
+    from timeline.text import read
+
+    text = (
+        "Rebels seized the bridge on Saturday. The army said it would retake it.\n\n"
+        "Talks, which had collapsed in May, resumed on Monday after the ceasefire."
+    )
+    analysis = read(text)
+    assert find_events(text, analysis=analysis) == find_events(text)
+    # the reading's tagged words were used, not computed again
+    assert all(w is not None for w in analysis._words)
+
+
+def test_a_reading_of_another_text_is_refused() -> None:
+    from timeline.text import read
+
+    with pytest.raises(InputError):
+        find_events("Troops left on Sunday.", analysis=read("Something else happened."))

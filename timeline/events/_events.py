@@ -64,6 +64,7 @@ from timeline.text import (
     Sentence,
     Tag,
     TaggedWord,
+    TextAnalysis,
     clause_token_ranges,
     lexicon,
     split_clauses,
@@ -104,10 +105,16 @@ def _kept(d: Draft, toks: list[TaggedWord], elex: EventLexicon) -> bool:
 
 
 def _sentence_drafts(
-    text: str, sentence: Sentence, lex: Lexicon, elex: EventLexicon, nominals: str
+    text: str,
+    sentence: Sentence,
+    lex: Lexicon,
+    elex: EventLexicon,
+    nominals: str,
+    toks: list[TaggedWord] | None = None,
 ) -> tuple[_Found, list[TaggedWord]]:
     """Rules 1-4 over one sentence: drafts with their clause and token range."""
-    toks = tag_words(text, sentence)
+    if toks is None:
+        toks = tag_words(text, sentence)
     clauses = split_clauses(text, sentence, toks)
     ranges = clause_token_ranges(toks, clauses)
     per_clause: list[list[Draft]] = []
@@ -130,13 +137,20 @@ def _sentence_drafts(
 
 
 def find_events(
-    text: str, sentences: list[Sentence] | None = None, *, nominals: str = "signalled"
+    text: str,
+    sentences: list[Sentence] | None = None,
+    *,
+    nominals: str = "signalled",
+    analysis: TextAnalysis | None = None,
 ) -> list[Event]:
     """Find the events of *text*, in text order.
 
     Args:
         text: the document text.
         sentences: ``split_sentences(text)`` if already computed.
+        analysis: the text stage's reading of *text* (``timeline.text.read``),
+            whose sentences and tagged words are then used rather than read
+            again (the result is the same).
         nominals: which event nouns to report: "signalled" (default: only
             those with a temporal signal or an event predicate, the ones a
             timeline can place), "all" (every listed event noun heading a
@@ -151,11 +165,16 @@ def find_events(
         raise InputError(f"nominals must be one of {NOMINAL_POLICIES}, not {nominals!r}")
     lex = lexicon()
     elex = event_lexicon()
-    if sentences is None:
+    if analysis is not None:
+        if analysis.text is not text and analysis.text != text:
+            raise InputError("find_events: the analysis is of another text")
+        sentences = list(analysis.sentences)
+    elif sentences is None:
         sentences = split_sentences(text)
     found: list[_Placed] = []
-    for sentence in sentences:
-        drafts, toks = _sentence_drafts(text, sentence, lex, elex, nominals)
+    for i, sentence in enumerate(sentences):
+        toks = list(analysis.words(i)) if analysis is not None else None
+        drafts, toks = _sentence_drafts(text, sentence, lex, elex, nominals, toks)
         opening = _Opening(text, toks)
         conditionals: dict[int, bool] = {}
         for d, clause, (lo, hi) in drafts:

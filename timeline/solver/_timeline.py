@@ -22,7 +22,7 @@ from timeline.relations import (
     to_minutes,
 )
 from timeline.solver._solver import ORIGIN, WEAK, Conflict, Constraint, Solution, solve
-from timeline.text import split_sentences
+from timeline.text import read
 
 # A bound: a date (midnight), a datetime, a FarDate outside years 1-9999, or None (open).
 Moment = dt.date | dt.datetime | FarDate | None
@@ -184,9 +184,12 @@ class Source:
 
 
 def _document(text: str, published: dt.date, nominals: str = "signalled") -> Document:
-    expressions = tuple(tag(text, published))
-    sentences = tuple(split_sentences(text))
-    events = tuple(find_events(text, list(sentences), nominals=nominals))
+    # One reading of the text for both stages: the tagger's side decisions
+    # and the event finder tag the words of a sentence once between them.
+    analysis = read(text)
+    expressions = tuple(tag(text, published, analysis=analysis))
+    sentences = analysis.sentences
+    events = tuple(find_events(text, nominals=nominals, analysis=analysis))
     return Document(text, published, expressions, sentences, events)
 
 
