@@ -60,6 +60,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from speed import print_table  # noqa: E402  (one table printer for the benchmarks)
 
 PUBLISHED = dt.date(2019, 3, 14)
 WARM_UP = "The talks began on Monday, 3 March 2014, and ended two days later."
@@ -284,22 +287,6 @@ def label(size: int) -> str:
     if size >= 1_000_000:
         return f"{size // 1_000_000} MB"
     return f"{size // 1_000} KB" if size >= 1_000 else f"{size} B"
-
-
-def print_table(headers: list[str], rows: list[list[str]], align: str) -> None:
-    """Plain-text table; ``align`` has one 'l' or 'r' per column."""
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            str(c).ljust(w) if a == "l" else str(c).rjust(w)
-            for c, w, a in zip(cells, widths, align, strict=True)
-        ).rstrip()
-
-    print("  " + line(headers))
-    print("  " + line(["-" * w for w in widths]))
-    for r in rows:
-        print("  " + line(r))
 
 
 def seconds_cell(cell: Cell | None, before: Cell | None, limit: float) -> tuple[str, bool]:

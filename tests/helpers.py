@@ -1,8 +1,12 @@
-"""Shared helpers for the tagging tests."""
+"""Shared helpers for the tests: tagging checks, and loading a benchmark script as a module."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
 
 import timeline
 
@@ -28,3 +32,18 @@ def find(sentence: str, text: str, published: dt.date = PUB) -> timeline.TimeExp
 
 def d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load_benchmark(file_name: str, module_name: str) -> ModuleType:
+    """A script of benchmarks/ imported as ``module_name`` (once per test session)."""
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, BENCHMARKS / file_name)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module

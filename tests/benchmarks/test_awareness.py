@@ -3,29 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import sys
 import time
-from pathlib import Path
 
 import pytest
+from helpers import load_benchmark
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "_awareness.py"
-
-
-def _load():
-    name = "_awareness"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-aw = _load()
+aw = load_benchmark("_awareness.py", "_awareness")
 L = aw.Link
 
 INVERSE = {

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from helpers import load_benchmark
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "matres.py"
-
-
-def _load():
-    name = "matres_benchmark"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-m = _load()
+m = load_benchmark("matres.py", "matres_benchmark")
 
 
 def _pair(gold: str, n1: int = 1, n2: int = 2, doc: str = "d") -> object:
