@@ -76,6 +76,8 @@ class Evidence:
         text: The evidence words, as they appear in the text.
         spans: ``(start, end)`` character offsets of those words.
         description: Optional human-readable gloss.
+        assumption: True when the constraint is a default the text does not
+            state (the reporting-day default, a tense guess): outputs mark it.
     """
 
     rule: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -87,6 +89,9 @@ class Evidence:
         default=None,
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(str)),
+    )
+    assumption: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
     )
 
     def __str__(self) -> str:
