@@ -26,6 +26,7 @@ from timeline.text import (
     TaggedWord,
     TextAnalysis,
     clause_token_ranges,
+    sentence_around,
     split_clauses,
     split_sentences,
     tag_words,
@@ -190,6 +191,10 @@ class _Paragraphs:
     def sentence_at(self, offset: int) -> Sentence | None:
         lo, hi = self._paragraph(offset)
         if lo not in self._split:
+            try:  # most paragraphs hold one or two expressions that need a side
+                return sentence_around(self._text, offset, lo, hi)
+            except LookupError:
+                pass  # a giant run: split the paragraph once, as below
             sentences = [
                 Sentence(s.index, s.start + lo, s.end + lo, text=s.text)
                 for s in split_sentences(self._text[lo:hi])

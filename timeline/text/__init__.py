@@ -6,6 +6,7 @@ lemmas, and clauses. Reads its word lists from ``grammars/events/*.toml``.
 
     read(text)                         -> TextAnalysis  all of the below, read once
     split_sentences(text)              -> [Sentence]
+    sentence_around(text, offset)      -> the Sentence holding offset, from a window
     paragraphs(text, sentences)        -> [int]     the paragraph of each sentence
     tag_tokens(text, sentence)         -> [Token]   words with a coarse part of speech
     tag_words(text, sentence)          -> [TaggedWord]  the same as named tuples (faster)
@@ -23,7 +24,13 @@ from timeline.text._clauses import Clause, clause_token_ranges, split_clauses
 from timeline.text._document import TextAnalysis, Zone, read
 from timeline.text._lexicon import TENSE_WORDS, Lexicon, lexicon
 from timeline.text._morphology import ing_forms, past_forms, third_person
-from timeline.text._sentences import MAX_SENTENCE_CHARS, Sentence, paragraphs, split_sentences
+from timeline.text._sentences import (
+    MAX_SENTENCE_CHARS,
+    Sentence,
+    paragraphs,
+    sentence_around,
+    split_sentences,
+)
 from timeline.text._tables import load_table, string_map, word_list
 from timeline.text._tagset import Tag
 from timeline.text._tokens import TaggedWord, Token, TokenLike, tokenize
@@ -49,6 +56,7 @@ __all__ = [
     "past_forms",
     "read",
     "split_clauses",
+    "sentence_around",
     "split_sentences",
     "string_map",
     "tag_tokens",

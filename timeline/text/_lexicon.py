@@ -8,11 +8,15 @@ with the word classes and the indexes built from them.
 from __future__ import annotations
 
 import functools
+import pickle
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
 
+from timeline._cache import cache_dir, cache_key, read_blob, write_blob
+from timeline._data import resource_path
 from timeline._errors import DataTableError
 from timeline.text._morphology import ing_forms, past_forms, third_person
 from timeline.text._tables import WORD_RE, fold, load_table, string_map, table_section, word_list
@@ -342,13 +346,60 @@ def _clause_fields(cl: str) -> dict[str, Any]:
     }
 
 
+_TABLES = (
+    "abbreviations.toml",
+    "auxiliaries.toml",
+    "function_words.toml",
+    "verbs.toml",
+    "clauses.toml",
+)
+# The modules whose code shapes the lexicon built from the tables.
+_BUILDERS = ("_lexicon.py", "_morphology.py", "_tables.py", "_tagset.py")
+_CACHE_PREFIX = "lexicon-"
+
+
+def _build_lexicon() -> Lexicon:
+    ab, aux, fw, verbs, cl = _TABLES
+    return Lexicon(
+        **_abbreviation_fields(ab),
+        **_auxiliary_fields(aux),
+        **_function_word_fields(fw),
+        **_verb_fields(verbs),
+        **_clause_fields(cl),
+    )
+
+
+def _lexicon_key() -> str | None:
+    """Hash of the tables and of the code that builds from them; None if unreadable."""
+    here = Path(__file__).resolve().parent
+    try:
+        parts = [resource_path(f"events/{name}").read_text(encoding="utf-8") for name in _TABLES]
+        parts += [(here / name).read_text(encoding="utf-8") for name in _BUILDERS]
+    except OSError:
+        return None
+    return cache_key(("lexicon", *parts))
+
+
 @functools.cache
 def lexicon() -> Lexicon:
-    """The lexicon built from the tables (loaded once, then shared)."""
-    return Lexicon(
-        **_abbreviation_fields("abbreviations.toml"),
-        **_auxiliary_fields("auxiliaries.toml"),
-        **_function_word_fields("function_words.toml"),
-        **_verb_fields("verbs.toml"),
-        **_clause_fields("clauses.toml"),
-    )
+    """The lexicon built from the tables (loaded once, then shared).
+
+    Building it takes about as long as tagging a few articles, so a built
+    lexicon is kept in the per-user cache (``timeline._cache``), keyed on the
+    tables and the code that reads them.
+    """
+    directory, key = cache_dir(), _lexicon_key()
+    if directory is None or key is None:
+        return _build_lexicon()
+    path = directory / f"{_CACHE_PREFIX}{key[:40]}.pickle"
+    payload = read_blob(path, key)
+    if payload is not None:
+        try:
+            cached = pickle.loads(payload)  # noqa: S301 - our own file (read_blob checks the owner)
+        except Exception:  # noqa: BLE001 - any failure to load means: build instead
+            cached = None
+        if isinstance(cached, Lexicon):
+            return cached
+    built = _build_lexicon()
+    write_blob(path, key, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL), _CACHE_PREFIX)
+    return built

@@ -15,7 +15,14 @@ import attrs
 from timeline.text._lexicon import Lexicon, lexicon
 from timeline.text._tables import WORD_RE, fold
 
-__all__ = ["ENDERS", "MAX_SENTENCE_CHARS", "Sentence", "paragraphs", "split_sentences"]
+__all__ = [
+    "ENDERS",
+    "MAX_SENTENCE_CHARS",
+    "Sentence",
+    "paragraphs",
+    "sentence_around",
+    "split_sentences",
+]
 
 
 @attrs.frozen
@@ -199,3 +206,106 @@ def paragraphs(text: str, sentences: Sequence[Sentence]) -> list[int]:
             paragraph += 1
         out.append(paragraph)
     return out
+
+
+# --------------------------------------------------------------------------
+# One sentence, found from a window around an offset
+# --------------------------------------------------------------------------
+
+# How far around the offset the window reaches: past any sentence piece
+# (MAX_SENTENCE_CHARS) on both sides, so a sentence end found in it is the
+# end the whole split finds.
+_WINDOW = 2 * MAX_SENTENCE_CHARS
+_CHUNK_CAP = 200  # a longer run without spaces: the window cannot judge it
+
+
+class _Undecided(Exception):
+    """The window cannot tell where the sentence lies (a giant run or sentence)."""
+
+
+def _back_over(text: str, i: int, floor: int, space: bool) -> int:
+    """Step back from ``i`` over spaces (or non-spaces), to no further than ``floor``."""
+    while i > floor and text[i - 1].isspace() is space:
+        i -= 1
+    return i
+
+
+def _boundary(text: str, m: re.Match[str], lo: int, hi: int, floor: int) -> tuple[int, int, bool]:
+    """The gap of candidate ``m`` (its ``end`` and ``nstart``) and whether a sentence
+    ends in it, judged as ``split_sentences(text[lo:hi])`` judges it."""
+    punct = m["punct"] is not None
+    end = m.end() if punct else _back_over(text, m.start(), floor, True)
+    if end == floor and floor > lo:
+        raise _Undecided
+    nstart = _SPACE_RE.match(text, end, hi).end()
+    if end == lo or nstart == hi:
+        return end, nstart, False  # white space before the first chunk or after the last
+    if _paragraph_break(text[end:nstart]):
+        return end, nstart, True
+    if not punct:
+        return end, nstart, False
+    before = _back_over(text, end, max(lo, end - _CHUNK_CAP), False)
+    after = _CHUNK_RE.match(text, nstart, min(hi, nstart + _CHUNK_CAP)).end()
+    if (before == end - _CHUNK_CAP and before > lo) or (after == nstart + _CHUNK_CAP):
+        raise _Undecided
+    return end, nstart, _ends_sentence(text[before:end], text[nstart:after], lexicon())
+
+
+def sentence_around(text: str, offset: int, lo: int = 0, hi: int | None = None) -> Sentence | None:
+    """The sentence of ``split_sentences(text[lo:hi])`` holding ``offset``, with
+    offsets in ``text``, read from a window of the text around ``offset`` only.
+
+    ``lo`` and ``hi`` bound a paragraph (or the whole text).  Returns None when
+    ``offset`` lies between sentences; raises ``LookupError`` when the window
+    cannot tell (a run of thousands of characters without a sentence end or a
+    space): the caller then splits the paragraph.  The sentence's ``index`` is
+    0, its position being unknown from a window.
+    """
+    hi = len(text) if hi is None else hi
+    floor = max(lo, offset - _WINDOW)
+    try:
+        start = None
+        judged = floor
+        # up to offset + 1, so that the look-ahead sees a gap starting at offset
+        for m in _CANDIDATE_RE.finditer(text, floor, min(hi, offset + 1)):
+            if m.start() < judged or m.start() >= offset:
+                continue
+            try:
+                _end, nstart, ends = _boundary(text, m, lo, hi, floor)
+            except _Undecided:  # a gap cut by the window's floor: a later end must decide
+                start, judged = None, _SPACE_RE.match(text, m.end(), hi).end()
+                continue
+            judged = nstart
+            if ends:
+                start = nstart
+        if start is None:
+            if floor > lo:
+                raise _Undecided
+            start = _SPACE_RE.match(text, lo, hi).end()
+        if start > offset:
+            return None
+        ceiling = min(hi, offset + _WINDOW)
+        end = None
+        judged = offset
+        for m in _CANDIDATE_RE.finditer(text, offset, ceiling):
+            if m.start() < judged:
+                continue
+            gap_end, nstart, ends = _boundary(text, m, lo, hi, lo)
+            judged = nstart
+            if ends:
+                end = gap_end
+                break
+        if end is None:
+            if ceiling < hi:
+                raise _Undecided
+            end = _back_over(text, hi, start, True)
+    except _Undecided:
+        raise LookupError("no sentence end near the offset") from None
+    if offset >= end:
+        return None
+    pieces: list[Sentence] = []
+    _bounded(pieces, text, start, end)
+    for piece in pieces:
+        if piece.start <= offset < piece.end:
+            return Sentence(0, piece.start, piece.end, text=piece.text)
+    return None  # in the white space between two pieces
