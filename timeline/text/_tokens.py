@@ -95,23 +95,26 @@ def raw_words(text: str, start: int, end: int) -> list[RawWord]:
     """The words of ``text[start:end]``, as ``tokenize`` splits them."""
     lex = lexicon()
     clitics, fused = lex.clitics, lex.fused
-    # Folding works character by character and never deletes one, so when it
-    # keeps the length of the whole span every word's norm is a slice of it.
     span = text[start:end]
     folded = fold(span)
+    # Folding works character by character and never deletes one, so when it
+    # keeps the length of the whole span every word's norm is a slice of it.
     aligned = len(folded) == len(span)
+    make = RawWord._make  # builds the tuple in C: this runs once per word
     words: list[RawWord] = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        word = m.group()
+    append = words.append
+    for m in _TOKEN_RE.finditer(span):
         first, last = m.span()
-        norm = folded[first - start : last - start] if aligned else fold(word)
+        word = m.group()
+        norm = folded[first:last] if aligned else fold(word)
+        first += start
         # only a word with an apostrophe or a fused form ("cannot") can split
         host = _split_clitic(word, norm, clitics, fused) if "'" in norm or norm in fused else 0
         if host:
-            words.append(RawWord(first, first + host, word[:host], norm[:host]))
-            words.append(RawWord(first + host, last, word[host:], norm[host:]))
+            append(make((first, first + host, word[:host], norm[:host])))
+            append(make((first + host, last + start, word[host:], norm[host:])))
         else:
-            words.append(RawWord(first, last, word, norm))
+            append(make((first, last + start, word, norm)))
     return words
 
 

@@ -99,8 +99,9 @@ def tag_words(text: str, sentence: Sentence) -> list[TaggedWord]:
         lemmas.append(lemma or tok.norm)
         candidates.append(candidate)
     promote_candidates(raw, tags, forms, candidates, lex)
+    make = TaggedWord._make  # a RawWord's fields, then the reading's
     return [
-        TaggedWord(tok.start, tok.end, tok.text, tok.norm, tag, form, lemma)
+        make(tok + (tag, form, lemma))
         for tok, tag, form, lemma in zip(raw, tags, forms, lemmas, strict=True)
     ]
 
