@@ -2,7 +2,9 @@
 
 Each dated event must have its bar where the axis puts its bounds, clicking one
 must show its evidence, and the page must log no error and ask the network
-for nothing.  The test saves a screenshot to docs/timeline.png.  It skips when
+for nothing.  The test saves a screenshot in its temporary folder, or where
+TIMELINE_SCREENSHOT names (``TIMELINE_SCREENSHOT=docs/timeline.png`` renews the
+README's picture: a test run never changes the checkout).  It skips when
 chromium or Playwright is missing (.ci/install-browser installs chromium;
 Playwright comes with the test extra and never downloads a browser here).
 Every sentence here was written for these tests.
@@ -11,6 +13,7 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -30,7 +33,6 @@ sync_api = pytest.importorskip(
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "timeline.png"
 VIEWPORT = {"width": 1440, "height": 860}
 
 HARBOUR = (
@@ -234,7 +236,7 @@ def test_the_sure_part_is_solid_and_the_uncertain_ends_faded(opened: Opened, tl:
 
 
 def test_clicking_an_event_shows_its_sentence_bounds_evidence_and_conflicts(
-    opened: Opened, tl: timeline.Timeline
+    opened: Opened, tl: timeline.Timeline, tmp_path: Path
 ):
     event = next(e for e in tl.events if e.text.startswith("The ministry announced"))
     touched = [k for k in tl.conflicts
@@ -266,10 +268,10 @@ def test_clicking_an_event_shows_its_sentence_bounds_evidence_and_conflicts(
     assert len(listed) == len(mine)
     for c, shown in zip(mine, listed, strict=True):
         assert shown.startswith(f'{c.evidence.rule} "{c.evidence.text}"'), (c, shown)
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    shot = opened.page.screenshot()
-    if not SCREENSHOT.exists() or SCREENSHOT.read_bytes() != shot:
-        SCREENSHOT.write_bytes(shot)
+    target = Path(os.environ.get("TIMELINE_SCREENSHOT") or tmp_path / "timeline.png")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(target))
+    assert target.read_bytes().startswith(b"\x89PNG")
 
 
 def test_undated_events_are_listed_beside_the_axis(opened: Opened, tl: timeline.Timeline):
