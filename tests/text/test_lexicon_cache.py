@@ -18,6 +18,7 @@ def test_cached_lexicon_equals_the_built_one(tmp_path, monkeypatch):
     second = _build()  # loads
     assert second == first == _lexicon._build_lexicon()
     assert second is not first
+    assert second.closed_tags == first.closed_tags  # derived (not compared by ==), kept too
 
 
 def test_damaged_cache_means_building(tmp_path, monkeypatch):
