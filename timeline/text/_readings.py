@@ -23,8 +23,30 @@ __all__ = [
 ]
 
 
+# lexical_forms by word, for the lexicon it was computed with: a word's readings
+# do not depend on its neighbours, and a text repeats its words. Cleared when
+# full, so that memory stays bounded on any input.
+_MEMO: dict[str, tuple[tuple[str, str], ...]] = {}
+_MEMO_MAX = 50_000
+_memo_lexicon: list[Lexicon | None] = [None]
+
+
 def lexical_forms(norm: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
     """Possible (form, lemma) readings of an open-class word."""
+    if _memo_lexicon[0] is lex:
+        known = _MEMO.get(norm)
+        if known is not None:
+            return known
+    else:
+        _MEMO.clear()
+        _memo_lexicon[0] = lex
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    readings = _MEMO[norm] = _lexical_forms(norm, lex)
+    return readings
+
+
+def _lexical_forms(norm: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
     if norm in lex.not_verbs:
         return ()
     known = lex.verb_forms.get(norm)

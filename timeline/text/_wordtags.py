@@ -203,10 +203,12 @@ def _closed_class_or_name(
     """A closed-class word from the tables, or a capitalised name inside the sentence."""
     tok = raw[i]
     norm = tok.norm
-    sentence_initial = i == 0 or raw[i - 1].norm in _OPEN_QUOTES
-    capitalized = tok.text[:1].isupper()
-    proper = caps_informative and capitalized and not sentence_initial and norm != "i"
     closed = lex.closed_tags.get(norm)
+    capitalized = tok.text[:1].isupper()
+    if closed is None and not capitalized:
+        return None  # a lower-case open-class word: most words, decided later
+    sentence_initial = i == 0 or raw[i - 1].norm in _OPEN_QUOTES
+    proper = caps_informative and capitalized and not sentence_initial and norm != "i"
     if closed is not None and not (proper and closed in _NOT_NAMES):
         if closed in _AUX_LEMMAS:
             return closed, aux_form(closed, norm, lex), _AUX_LEMMAS[closed], False
