@@ -1,4 +1,14 @@
-"""timeline: rule-based timeline reconstruction from dated text."""
+"""timeline: rule-based timeline reconstruction from dated text.
+
+The public names are imported on first use (PEP 562), so that a command or a
+program that needs only ``tag`` does not pay for the event, solver and output
+stages at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from timeline._errors import (
     DataTableError,
@@ -8,11 +18,29 @@ from timeline._errors import (
     ResolutionError,
     TimelineError,
 )
-from timeline.expressions._model import FarDate, TimeExpression, TimexType
-from timeline.expressions._tag import tag
-from timeline.output._html import to_html
-from timeline.output._timeml import read_timeml, to_timeml
-from timeline.solver._timeline import Source, Timeline, TimelineEvent, extract, extract_many
+
+if TYPE_CHECKING:
+    from timeline.expressions._model import FarDate, TimeExpression, TimexType
+    from timeline.expressions._tag import tag
+    from timeline.output._html import to_html
+    from timeline.output._timeml import read_timeml, to_timeml
+    from timeline.solver._timeline import Source, Timeline, TimelineEvent, extract, extract_many
+
+# public name -> the module that defines it
+_LAZY = {
+    "FarDate": "timeline.expressions._model",
+    "TimeExpression": "timeline.expressions._model",
+    "TimexType": "timeline.expressions._model",
+    "tag": "timeline.expressions._tag",
+    "to_html": "timeline.output._html",
+    "read_timeml": "timeline.output._timeml",
+    "to_timeml": "timeline.output._timeml",
+    "Source": "timeline.solver._timeline",
+    "Timeline": "timeline.solver._timeline",
+    "TimelineEvent": "timeline.solver._timeline",
+    "extract": "timeline.solver._timeline",
+    "extract_many": "timeline.solver._timeline",
+}
 
 __all__ = [
     "DataTableError",
@@ -36,3 +64,16 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this hook
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
