@@ -22,7 +22,8 @@ on the same raw texts with the same DCTs (news document type) in a single JVM
 
 The corpus is read at run time only; nothing of it is stored in the project.
 
-    python benchmarks/tempeval.py [CORPUS_DIR] [--limit N] [--errors FILE] [--no-heideltime]
+    python benchmarks/tempeval.py [CORPUS_DIR] [--limit N] [--errors FILE [--per-group N]]
+                                  [--no-heideltime]
     python benchmarks/tempeval.py --selftest
 """
 
@@ -388,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N documents (sorted by path)")
     parser.add_argument("--errors", type=Path, help="write the per-family error listing here")
     parser.add_argument("--no-heideltime", action="store_true", help="skip HeidelTime")
+    parser.add_argument(
+        "--per-group", type=int, default=10, help="examples per error group in --errors (default 10)"
+    )
     parser.add_argument("--selftest", action="store_true", help="check the scoring and exit")
     args = parser.parse_args(argv)
 
@@ -446,7 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         out: list[str] = [f"corpus {args.corpus}: {len(docs)} documents, {n_gold} gold TIMEX3", ""]
         for run, _, log, _ in results:
-            log.write(out, f"{run.name} errors", per_group=10 if run.name == "timeline" else 5)
+            per_group = args.per_group if run.name == "timeline" else 5
+            log.write(out, f"{run.name} errors", per_group=per_group)
         if len(results) > 1:
             other_run, _, _, other_pairs = results[1]
             groups = found_by_other(docs, ours_pairs, other_pairs, other_run)

@@ -7,7 +7,13 @@ import pytest
 from timeline._data import resource_path
 from timeline._errors import DataTableError
 from timeline.expressions._grammar import build_parser, grammar_text
-from timeline.expressions._tables import calendar_words, parse_offset, part_windows, vague_windows
+from timeline.expressions._tables import (
+    calendar_words,
+    formats,
+    parse_offset,
+    part_windows,
+    vague_windows,
+)
 
 
 def test_grammar_builds_in_strict_mode():
@@ -43,11 +49,26 @@ def _terminal_words(name):
 def test_lexicon_words_have_table_rows(terminal, section):
     words = _terminal_words(terminal)
     assert words, terminal
-    assert words <= set(calendar_words()[section]), words - set(calendar_words()[section])
+    known = set(calendar_words()[section])
+    if section == "weekday":  # "Tues", "Thurs": abbreviations are rows of formats.toml
+        known |= set(formats().weekday_abbreviations)
+    assert words <= known, words - known
+
+
+def test_weekday_abbreviations_and_their_rules_match_the_lexicon():
+    words = _terminal_words("WEEKDAY")
+    abbreviations = set(formats().weekday_abbreviations)
+    assert abbreviations <= words
+    assert words - abbreviations == set(calendar_words()["weekday"])
+    assert formats().word_like_weekdays <= abbreviations
+
+
+def test_plural_parts_of_day_have_singular_rows():
+    assert {w[:-1] for w in _terminal_words("PARTS_OF_DAY")} <= set(calendar_words()["part_of_day"])
 
 
 def test_number_words_have_values():
-    words = set().union(*(_terminal_words(t) for t in ("DIGIT_WORD", "TEEN_WORD", "TENS_WORD")))
+    words = set().union(*(_terminal_words(t) for t in ("DIGIT_WORD", "TEEN_WORD", "NINETEEN", "TENS_WORD")))
     assert words == set(calendar_words()["number"])
 
 

@@ -43,6 +43,15 @@ CASES = [
     ("The committee could vote on Thursday.", "Thursday", "2022-09-22", "future"),
     ("The talks are due to begin on Monday.", "Monday", "2022-09-26", "future"),
     ("The talks will resume on March 21.", "March 21", "2023-03-21", "future"),
+    # an infinitive of intention, a deferral, a scheduling verb: the event to come
+    ("The envoy planned to leave Nairobi on Friday.", "Friday", "2022-09-23", "future"),
+    ("The two sides agreed to meet on Friday.", "Friday", "2022-09-23", "future"),
+    ("The judge postponed the hearing until Friday.", "Friday", "2022-09-23", "future"),
+    ("The talks were extended to Friday.", "Friday", "2022-09-23", "future"),
+    ("The mayor has scheduled a news conference Friday.", "Friday", "2022-09-23", "future"),
+    # ... but not an infinitive of another verb, nor a past perfect deferral
+    ("The envoy tried to leave Nairobi on Friday.", "Friday", "2022-09-16", "past"),
+    ("The envoy left Nairobi on Friday.", "Friday", "2022-09-16", "past"),
 ]
 
 

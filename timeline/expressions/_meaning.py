@@ -22,7 +22,7 @@ from timeline.expressions._meaning_model import Vague
 from timeline.expressions._meaning_numbers import NumberRules
 from timeline.expressions._meaning_relative import RelativeRules
 from timeline.expressions._meaning_sets import SetRules
-from timeline.expressions._tables import approximator_mods, calendar_words, vague_windows
+from timeline.expressions._tables import approximator_mods, calendar_words, formats, vague_windows
 
 
 class MeaningBuilder(
@@ -40,7 +40,7 @@ class MeaningBuilder(
         super().__init__(visit_tokens=False)
         words = calendar_words()
         self.months = words["month"]
-        self.weekday_numbers = words["weekday"]
+        self.weekday_numbers = words["weekday"] | formats().weekday_abbreviations
         self.numbers = words["number"]
         self.ordinals = words["ordinal"]
         self.frequency = words["frequency"]

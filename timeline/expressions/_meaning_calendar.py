@@ -6,6 +6,7 @@ holidays; gives ``CalendarDate``, ``QuarterOf``, ``SeasonOf`` and the like.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -32,6 +33,9 @@ from timeline.expressions._meaning_tree import (
     word_of,
     year_token,
 )
+from timeline.expressions._tables import formats
+
+_NUMBER_WORDS = ("DIGIT_WORD", "TEEN_WORD", "NINETEEN", "TENS_WORD")
 
 
 class CalendarRules:
@@ -39,6 +43,8 @@ class CalendarRules:
 
     months: dict[str, int]
     weekday_numbers: dict[str, int]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
 
     def month(self, c: list[Token]) -> int:
         return int(self.months[word_of(c[0])])
@@ -62,7 +68,44 @@ class CalendarRules:
         return self._date(year_token(c), month, day)
 
     def month_year(self, c: list[Any]) -> CalendarDate:
-        return CalendarDate(year=year_token(c), month=c[0])
+        spoken = c[-1] if len(c) == 2 and isinstance(c[-1], int) else None
+        return CalendarDate(year=year_token(c) or spoken, month=c[0])
+
+    def last_month_day(self, c: list[Any]) -> CalendarDate:
+        return attrs.evolve(self._date(None, c[1], c[2]), direction="last")
+
+    def month_day_rel_year(self, c: list[Any]) -> CalendarDate:
+        # "March 3 last year": the day of the year that "last year" names.
+        rel = c[-1]
+        return attrs.evolve(self._date(None, c[0], c[1]), year_offset=rel.offset)
+
+    def day_mon_year(self, c: list[Any]) -> CalendarDate:
+        # "19-Nov-12": a two-digit year by the pivot of formats.toml.
+        if c[0].denominator != 1:
+            raise Reject("day")
+        year = int(c[-1])
+        if c[-1].type == "NUM2":
+            pivot = formats().two_digit_year_pivot
+            year += 2000 if year < pivot else 1900
+        return self._date(year, c[2], int(c[0]))
+
+    def dotted_date(self, c: list[Token]) -> CalendarDate:
+        parts = dict(zip(formats().dotted_order, map(int, str(c[0]).split(".")), strict=True))
+        if not 1 <= parts["m"] <= 12:
+            raise Reject("month")
+        return self._date(parts["y"], parts["m"], parts["d"])
+
+    def nineteen_year(self, c: list[Token]) -> int:
+        return self.spoken_year(c)
+
+    def spoken_year(self, c: list[Token]) -> int:
+        # "nineteen ninety-seven" = 19 * 100 + 97; "two thousand and one" = 2001.
+        words = [self.numbers[word_of(t)] for t in c if t.type in _NUMBER_WORDS]
+        if len(words) < 2 and c[1].type != "THOUSAND" and c[-1].type != "HUNDRED":
+            raise Reject("a spoken year needs its decade")
+        if c[1].type == "THOUSAND":
+            return words[0] * 1000 + sum(words[1:])
+        return words[0] * 100 + sum(words[1:])
 
     def month_rel_year(self, c: list[Any]) -> QuarterOf:
         # "June last year": month 6 of a year relative to publication.
@@ -108,7 +151,7 @@ class CalendarRules:
     def fiscal_year(self, c: list[Token]) -> CalendarDate:
         return CalendarDate(year=int(c[-1]))
 
-    def the_year(self, c: list[Token]) -> CalendarDate:
+    def the_year(self, c: list[Any]) -> CalendarDate:
         return CalendarDate(year=int(c[-1]))
 
     def year_bc(self, c: list[Token]) -> CalendarDate:
@@ -154,6 +197,26 @@ class CalendarRules:
             raise Reject("quarter")
         return QuarterOf(number, 4, self._year_of(c))
 
+    def year_quarter(self, c: list[Any]) -> QuarterOf:
+        if isinstance(c[1], tuple):  # "the 1988 second quarter": (amount 1988, unit second)
+            amount, unit = c[1]
+            if unit.name != "second" or amount.mod or amount.value is None:
+                raise Reject("not a year's quarter")
+            year, number = amount.value, 2
+        else:
+            year, number = Fraction(int(c[1])), self.ordinals.get(word_of(c[2]), 0)
+            if c[2].type == "ORD_NUM":
+                number = int(str(c[2])[:-2])
+        if year.denominator != 1 or not 1000 <= year <= 2999 or not 1 <= number <= 4:
+            raise Reject("quarter")
+        return QuarterOf(number, 4, int(year))
+
+    def year_ago_quarter(self, c: list[Any]) -> QuarterOf:
+        number = next(x for x in c if isinstance(x, int) and not isinstance(x, bool))
+        if not 1 <= number <= 4:
+            raise Reject("quarter")
+        return QuarterOf(number, 4, YearRelative(-1))
+
     def half(self, c: list[Any]) -> QuarterOf:
         number = next(x for x in c if isinstance(x, int))
         if not 1 <= number <= 2:
@@ -166,6 +229,8 @@ class CalendarRules:
         inner = first_of(c, CalendarDate)
         if inner is not None:
             year = inner.year
+        elif isinstance(c[-1], int) and not isinstance(c[-1], bool):
+            year = c[-1]  # a spoken year
         return SeasonOf(word_of(token), year, direction_of(c))
 
     def holiday(self, c: list[Any]) -> Holiday:

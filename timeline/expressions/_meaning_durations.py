@@ -11,15 +11,25 @@ from typing import Any
 from timeline.expressions._meaning_model import Amount, Duration, Reject
 
 
+def _year_like(amount: Amount) -> bool:
+    """A count that reads as a year (1000-2999, no comma): "the 1988 quarter"."""
+    value = amount.value
+    return value is not None and value.denominator == 1 and 1000 <= value <= 2999
+
+
 class DurationRules:
     """Transformer callbacks mixed into ``MeaningBuilder``."""
 
     def duration(self, c: list[Any]) -> Duration:
         amount, unit = c[0]
+        if not unit.plural and _year_like(amount):
+            raise Reject("'1988 quarter': a year before a singular unit, not a count")
         return Duration(amount, unit.name)
 
     def the_duration(self, c: list[Any]) -> Duration:
         amount, unit = c[-1]
+        if _year_like(amount):
+            raise Reject("'the 1988 quarter': a year, not a count")
         return Duration(amount, unit.name)
 
     def bare_unit(self, c: list[Any]) -> Duration:

@@ -50,6 +50,7 @@ class CalendarDate:
     direction: str | None = None
     impossible: str | None = None
     day_month_ambiguous: bool = False
+    year_offset: int | None = None  # "March 3 last year": -1 from the publication year
 
 
 @attrs.frozen
@@ -133,6 +134,15 @@ class Shift:
     sign: int
     anchor: str  # "publication" or "reference"
     grain: str | None = None  # the grain of the result when the text names it
+
+
+@attrs.frozen
+class DeepTime:
+    """'2.5 billion years ago': years before publication, known to ``step`` years."""
+
+    years: Fraction
+    step: Fraction
+    mod: str | None = None
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ from timeline.expressions._meaning_model import (
     Amount,
     AnaphoricUnit,
     CalendarDate,
+    DeepTime,
     DeicticUnit,
     Modified,
     Partial,
@@ -56,6 +57,17 @@ class RelativeRules:
 
     def day_after_tomorrow(self, c: list[Token]) -> DeicticUnit:
         return DeicticUnit("day", 2)
+
+    def deep_ago(self, c: list[Any]) -> DeepTime:
+        # "2.5 billion years ago": known to the last stated digit (0.1 billion).
+        amount = c[0]
+        if amount.value is None or amount.value <= 0:
+            raise Reject("deep time needs a number")
+        scale = Fraction(10**9 if word_of(c[1]) == "billion" else 10**6)
+        digits = 0
+        while (amount.value * 10**digits).denominator != 1 and digits < 6:
+            digits += 1
+        return DeepTime(amount.value * scale, scale / 10**digits, amount.mod)
 
     def weekday_ref(self, c: list[Token]) -> WeekdayRef:
         token = next(t for t in c if t.type == "WEEKDAY")
@@ -160,6 +172,10 @@ class RelativeRules:
         if "THAT" in token_types(c) or "IN" in token_types(c):
             return Partial(AnaphoricUnit(unit.name, 0), side)
         return Partial(DeicticUnit(unit.name, 0), side)
+
+    def year_end(self, c: list[Any]) -> Modified:
+        # "by year-end": the end of the current year.
+        return Modified(DeicticUnit("year", 0), "end")
 
     def modified(self, c: list[Any]) -> Modified:
         types = token_types(c)

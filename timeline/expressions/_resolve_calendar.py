@@ -24,6 +24,7 @@ from timeline.expressions._meaning_model import (
     WeekOf,
     YearRelative,
 )
+from timeline.expressions._meaning_tree import check_day
 from timeline.expressions._model import TimexType
 from timeline.expressions._resolution import (
     Context,
@@ -40,6 +41,11 @@ from timeline.expressions._tables import calendar_words
 # How far from publication a tense cue may push a month-day without a year.
 MAX_TENSE_REACH_DAYS = 183
 
+# A month name at most this many months ahead of publication is not read as the
+# same month almost a year back on a guessed past side ("until mid-November"
+# written in October): 12 - 2, the next two months.
+_NEAR_MONTH_REACH = 10
+
 # A reference of these grains lends its year to a month-day without one.
 _YEAR_GIVING_GRAINS = ("year", "month", "season", "quarter")
 
@@ -55,6 +61,12 @@ def _(meaning: CalendarDate, ctx: Context) -> Resolution:
     if meaning.impossible:
         return Resolution(type=TimexType.DATE, value=None, anchor="none",
                           notes=(f"impossible date: {meaning.impossible}",))  # fmt: skip
+    if meaning.year_offset is not None:
+        year = ctx.published.year + meaning.year_offset
+        dated = resolve(attrs.evolve(meaning, year=year, year_offset=None,
+                                     impossible=check_day(year, meaning.month, meaning.day)),  # type: ignore[arg-type]
+                        ctx)  # fmt: skip
+        return attrs.evolve(dated, anchor="publication")
     if meaning.year is not None:
         return _dated(meaning)
     if meaning.month is None and meaning.day is not None:
@@ -109,6 +121,8 @@ def _month_day(meaning: CalendarDate, ctx: Context) -> Resolution:
     """A month and day without a year: the year of a date just before it in
     the sentence, else the one on the side of publication tense asks for."""
     month, day = meaning.month, meaning.day
+    if meaning.direction == "last":  # "last Oct. 23": stated, not guessed
+        return _last_month_day(meaning, ctx.published)
     from_reference = _year_from_reference(meaning, ctx)
     if from_reference is not None:
         return from_reference
@@ -139,6 +153,17 @@ def _month_day(meaning: CalendarDate, ctx: Context) -> Resolution:
     why = side_note(side, ctx) if direction else "no usable tense cue; nearest"
     return date_resolution(cal.day_period(chosen), direction=side, notes=("year: " + why,),
                            alternatives=other_side(candidates, pub, chosen))  # fmt: skip
+
+
+def _last_month_day(meaning: CalendarDate, pub: dt.date) -> Resolution:
+    for year in range(pub.year, pub.year - 9, -1):  # Feb. 29 may be years back
+        try:
+            date = dt.date(year, meaning.month, meaning.day)  # type: ignore[arg-type]
+        except ValueError:
+            continue
+        if date < pub:
+            return date_resolution(cal.day_period(date), direction="past")
+    return undated(meaning)
 
 
 def _year_from_reference(meaning: CalendarDate, ctx: Context) -> Resolution | None:
@@ -181,6 +206,11 @@ def _month_name(month: int, direction: str | None, ctx: Context) -> Resolution:
             chosen, side = min(c for c in candidates if c >= current), "future"
         else:
             chosen, side = max(c for c in candidates if c <= current), "past"
+            # "the first trading day for November" written in late October:
+            # a guessed past side does not reach back most of a year past the
+            # month about to begin (the verb of the month's own clause does).
+            if chosen <= current - _NEAR_MONTH_REACH and not (ctx.firm_direction or ctx.direct_tense):
+                chosen, side = chosen + 12, "future"
     notes = (side_note(side, ctx),) if side and direction is None else ()
     alternatives: tuple[str, ...] = ()
     if direction is None and chosen != current:  # the same month a year the other way
@@ -224,9 +254,27 @@ def _(meaning: QuarterOf, ctx: Context) -> Resolution:
         return date_resolution(make(year, meaning.number), anchor=anchor)
     current = (pub.month - 1) * meaning.count // 12 + 1
     if meaning.number > current and ctx.direction != "future":
-        return date_resolution(make(pub.year - 1, meaning.number), direction="past",
-                               notes=("a quarter not yet begun: last year's",))  # fmt: skip
-    return date_resolution(make(pub.year, meaning.number))
+        year, notes, side = pub.year - 1, ("a quarter not yet begun: last year's",), "past"
+    else:
+        year, notes, side = pub.year, (), None
+    fiscal = _fiscal_alternative(year, meaning, pub)
+    if fiscal:
+        notes += ("a calendar quarter assumed; a fiscal quarter would be the one just ended",)
+    return date_resolution(make(year, meaning.number), direction=side, notes=notes,
+                           alternatives=fiscal)  # fmt: skip
+
+
+def _fiscal_alternative(year: int, meaning: QuarterOf, pub: dt.date) -> tuple[str, ...]:
+    """'third-quarter results' reported in January: results come out just after
+    a quarter ends, so a company's fiscal third quarter is likely the calendar
+    quarter just ended, not July-September."""
+    if meaning.count != 4:
+        return ()
+    ended = pub.year * 4 + (pub.month - 1) // 3 - 1  # the last quarter ended, counted
+    chosen = year * 4 + meaning.number - 1
+    if chosen >= ended:
+        return ()
+    return (cal.quarter_period(ended // 4, ended % 4 + 1).value,)
 
 
 @resolve.register

@@ -14,7 +14,13 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from timeline.expressions import _calendar as cal
-from timeline.expressions._meaning_model import AnaphoricUnit, DeicticUnit, Shift, WeekdayRef
+from timeline.expressions._meaning_model import (
+    AnaphoricUnit,
+    DeepTime,
+    DeicticUnit,
+    Shift,
+    WeekdayRef,
+)
 from timeline.expressions._model import TimexType
 from timeline.expressions._resolution import (
     GRAIN_ORDER,
@@ -29,6 +35,19 @@ from timeline.expressions._resolution import (
     side_note,
     undated,
 )
+from timeline.expressions._tables import context_cues
+
+
+@resolve.register
+def _(meaning: DeepTime, ctx: Context) -> Resolution:
+    # The year the count names, within half its last stated digit either side.
+    year = ctx.published.year - round(meaning.years)
+    half = meaning.step / 2
+    lo = cal.year_period(ctx.published.year - math.ceil(meaning.years + half)).start
+    hi = cal.year_period(ctx.published.year - math.floor(meaning.years - half)).start
+    return Resolution(type=TimexType.DATE, value=cal.year_period(year).value,
+                      mod=meaning.mod or "APPROX", earliest=lo, latest=hi,
+                      notes=(f"deep time: known to {int(meaning.step):,} years",))  # fmt: skip
 
 
 @resolve.register
@@ -44,6 +63,11 @@ def _(meaning: WeekdayRef, ctx: Context) -> Resolution:
     chosen: dt.date | None
     if direction in ("last", "previous"):
         chosen, side = max((c for c in candidates if c < base), default=None), "past"
+        if direction == "last" and chosen is not None and _week_ending_edition(base):
+            # "last Tuesday" in a Sunday edition: this week's, or the week before's
+            earlier = cal.add_days(chosen, -7)
+            return date_resolution(cal.day_period(chosen), anchor=anchor, direction=side,
+                                   notes=(_EDITION_NOTE,), alternatives=(earlier.isoformat(),))  # fmt: skip
     elif direction in ("next", "following"):
         chosen, side = min((c for c in candidates if c > base), default=None), "future"
     elif direction == "this":  # the weekday of base's ISO week
@@ -69,7 +93,17 @@ def _(meaning: DeicticUnit, ctx: Context) -> Resolution:
     period = cal.shift_period(pub, meaning.unit, meaning.offset)
     if meaning.unit == "weekend":
         period = cal.weekend_period(cal.shift(pub, "week", meaning.offset))
+    if meaning.unit == "week" and meaning.offset == -1 and _week_ending_edition(pub):
+        return date_resolution(period, notes=(_EDITION_NOTE,),
+                               alternatives=(cal.shift_period(pub, "week", 0).value,))  # fmt: skip
     return date_resolution(period)
+
+
+_EDITION_NOTE = "published on the last day of its week: 'last' may mean the week now ending or the one before"
+
+
+def _week_ending_edition(pub: dt.date) -> bool:
+    return pub.isoweekday() in context_cues().week_ending_editions
 
 
 def nearest_weekend(pub: dt.date, ctx: Context) -> Resolution:

@@ -13,10 +13,13 @@ sentences asked about, each once.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from timeline._data import load_table
+from timeline._errors import DataTableError
 from timeline.expressions._context import possessive_after, tense_direction
 from timeline.expressions._resolution import ClauseSide
 from timeline.expressions._tables import within_signals
@@ -104,8 +107,12 @@ class ClauseReading:
         groups = self._sentence_groups(start)
         if groups is not None:
             before = _group_just_before(groups, self._text, left)
+            if _points_ahead(groups, before, signal):
+                return ClauseSide("future", direct=True)
             if before is None:
                 governing = _clause_group(groups, start)
+                if _points_ahead(groups, governing, signal, scheduling=True):
+                    return ClauseSide("future")  # "postponed the hearing until Tuesday"
                 if governing is not None and governing.finite:
                     return ClauseSide(group_side(governing))
             elif before.finite or (before.voice is Voice.PASSIVE and not before.infinitive):
@@ -151,6 +158,45 @@ def _group_just_before(groups: _SentenceGroups, text: str, left: int) -> VerbGro
         if group.end <= left:
             return None if text[group.end : left].strip() else group
     return None
+
+
+@functools.cache
+def _side_verbs() -> dict[str, frozenset[str]]:
+    table = load_table("side_verbs.toml")
+    keys = ("intention", "scheduling", "deferral", "deferral_signals")
+    try:
+        return {k: frozenset(w.casefold() for w in table[k]) for k in keys}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataTableError(f"side_verbs.toml: a missing or malformed list ({exc})") from exc
+
+
+def _points_ahead(
+    groups: _SentenceGroups, verb: VerbGroup | None, signal: str | None, scheduling: bool = False
+) -> bool:
+    """Whether ``verb`` (just before a date, or governing it across an object when
+    ``scheduling``) makes the date the time of an event to come: an infinitive
+    of intention ("planned to leave on Thursday"), a deferral ("postponed
+    until Tuesday"), a scheduling verb ("has scheduled a news conference Thursday")."""
+    if verb is None:
+        return False
+    verbs = _side_verbs()
+    if verb.infinitive:
+        governor = _group_before(groups, verb)
+        return governor is not None and governor.lemma in verbs["intention"]
+    if signal is not None and signal.casefold() in verbs["deferral_signals"]:
+        # a past perfect tells of a deferral before a past time: "had been delayed until Friday"
+        past_perfect = verb.tense is Tense.PAST and verb.aspect in _PERFECT
+        return verb.lemma in verbs["deferral"] and not past_perfect
+    return scheduling and verb.finite and verb.lemma in verbs["scheduling"]
+
+
+def _group_before(groups: _SentenceGroups, group: VerbGroup) -> VerbGroup | None:
+    """The group right before ``group`` in its sentence (its governor, for an infinitive)."""
+    previous = None
+    for other in groups.all():
+        if other.end <= group.start:
+            previous = other
+    return previous
 
 
 def _is_its_time(group: VerbGroup, signal: str | None) -> bool:

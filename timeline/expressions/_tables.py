@@ -140,6 +140,40 @@ def calendar_words() -> dict[str, Any]:
 
 
 @attrs.frozen
+class Formats:
+    """Written formats and abbreviations (see formats.toml)."""
+
+    weekday_abbreviations: dict[str, int]
+    word_like_weekdays: frozenset[str]
+    dotted_order: str
+    two_digit_year_pivot: int
+
+
+@functools.cache
+def formats() -> Formats:
+    name = "formats.toml"
+    table = load_table(name)
+    weekdays = calendar_words()["weekday"]
+    try:
+        abbreviations = {str(k).casefold(): weekdays[str(v).casefold()]
+                         for k, v in table["weekday_abbreviation"].items()}  # fmt: skip
+        rules = table["rules"]
+        out = Formats(
+            weekday_abbreviations=abbreviations,
+            word_like_weekdays=frozenset(w.casefold() for w in rules["word_like_weekdays"]),
+            dotted_order=str(rules["dotted_order"]),
+            two_digit_year_pivot=int(rules["two_digit_year_pivot"]),
+        )
+    except KeyError as exc:
+        raise DataTableError(f"{name}: missing or unknown {exc}") from exc
+    if sorted(out.dotted_order) != ["d", "m", "y"]:
+        raise DataTableError(f"{name}: dotted_order must order d, m and y, not {out.dotted_order!r}")
+    if not out.word_like_weekdays <= set(abbreviations):
+        raise DataTableError(f"{name}: word_like_weekdays must be abbreviations")
+    return out
+
+
+@attrs.frozen
 class ContextCues:
     """Tense cues and signal words (see context_cues.toml)."""
 
@@ -155,6 +189,12 @@ class ContextCues:
     shift_signals: frozenset[str]
     nonfinite_be: frozenset[str]
     age_words: frozenset[str]
+    past_words: frozenset[str]
+    period_end_words: frozenset[str]
+    rate_words: frozenset[str]
+    fraction_units: frozenset[str]
+    verb_seasons: frozenset[str]
+    week_ending_editions: frozenset[int]
 
 
 @functools.cache
@@ -175,6 +215,12 @@ def context_cues() -> ContextCues:
             shift_signals=frozenset(w.casefold() for w in table["shift_signals"]),
             nonfinite_be=frozenset(w.casefold() for w in table["nonfinite_be"]),
             age_words=frozenset(w.casefold() for w in table["age_words"]),
+            past_words=frozenset(w.casefold() for w in table["past_words"]),
+            period_end_words=frozenset(w.casefold() for w in table["period_end_words"]),
+            rate_words=frozenset(w.casefold() for w in table["rate_words"]),
+            fraction_units=frozenset(w.casefold() for w in table["fraction_units"]),
+            verb_seasons=frozenset(w.casefold() for w in table["verb_seasons"]),
+            week_ending_editions=frozenset(int(d) for d in table["week_ending_editions"]),
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc

@@ -5,19 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from fractions import Fraction
 
 import attrs
 from lark.exceptions import VisitError
 
 from timeline._errors import InputError
 from timeline.expressions._calendar import Period
+from timeline.expressions._compose import bare_hour_signals, bare_hours, with_days
 from timeline.expressions._context import (
     sentence_bounds,
     signal_before,
     word_before,
 )
+from timeline.expressions._formats import abbreviation_is_latent, is_rate_or_share
 from timeline.expressions._meaning import MeaningBuilder
 from timeline.expressions._meaning_model import (
+    Amount,
     AnaphoricUnit,
     CalendarDate,
     Duration,
@@ -51,7 +55,8 @@ _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # Meanings whose resolution depends on the tense of their clause.
 _TENSE_SENSITIVE_RULES = {"weekday_ref", "month_ref", "month_day", "day_month", "quarter",
                           "season", "holiday", "the_unit", "ordinal_day", "day_part",
-                          "clock_with_day", "modified", "week_of", "weekday_date"}  # fmt: skip
+                          "clock_with_day", "modified", "week_of", "weekday_date",
+                          "day_clock", "bare_hour_with_day"}  # fmt: skip
 
 
 @attrs.frozen
@@ -155,6 +160,8 @@ def _is_latent(
     before = word_before(text, start)
     if isinstance(meaning, Duration) and _age_pattern().match(text, end):
         return True  # an age, not a duration
+    if isinstance(meaning, Duration) and is_rate_or_share(text, types, start, meaning, next_word):
+        return True  # "$1.76 a year", "three-quarters of its food"
     if isinstance(meaning, Duration) and meaning.bare and _DIGIT_BEFORE.search(text, max(0, start - 16), start):
         return True  # "0 days", "5 1/0 hours": a count the grammar refused, not a vague amount
     if rule == "frequency_adverb" and next_word and next_word.islower():
@@ -164,10 +171,17 @@ def _is_latent(
         frame = cues.latent_frames.get(meaning.key)
         if frame and before == frame[0] and next_word == frame[1]:
             return True  # "as soon as possible"
+    if "WEEKDAY" in types and abbreviation_is_latent(tokens[first:]):
+        return True  # "the Sun", "sat down": a word, not a weekday
+    if rule in ("bare_hour_with_day", "bare_hour_in_part") and before not in bare_hour_signals():
+        return True  # "rose to 7 yesterday": a count; "at 7 yesterday" is a clock
     if types == ["A", "SECOND"] and next_word:
         return True  # "a second time": the ordinal
-    if types[0] == "LAST" and before in cues.verb_last_before:
-        return True  # "could last three weeks": the verb
+    if types[0] in ("LAST", "SEASON") and before in cues.verb_last_before:
+        if types[0] == "LAST" or tokens[first][1].casefold() in cues.verb_seasons:
+            return True  # "could last three weeks", "began to fall apart": the verb
+    if rule == "ordinal_day" and next_word and next_word not in cues.function_words:
+        return True  # "the 11th Circuit", "the 25th anniversary": an ordinal before its noun
     if isinstance(meaning, CalendarDate) and meaning.month and not meaning.year:
         months = [t for t in tokens[first:] if t[0] in ("MONTH", "MONTH_ABBR")]
         if any(t[1].islower() for t in months):
@@ -228,7 +242,7 @@ def tag(
     reading = ClauseReading(text, analysis)
     out: list[TimeExpression] = []
     history: dict[str, _Reference] = {}  # the last time mentioned of each grain
-    for i, item in enumerate(find_expressions(text), start=1):
+    for i, item in enumerate(_with_bare_hours(text, find_expressions(text)), start=1):
         signal = signal_before(text, item.start)
         meaning, ctx, ref = _in_context(text, item, signal, pub, reading, history)
         res = _resolve_safely(meaning, ctx)
@@ -236,7 +250,13 @@ def tag(
         out.append(_expression(text, item, res, tid, ref, pub, signal))
         if _sets_reference(meaning, res):
             history[res.period.grain] = _Reference(res.period, tid, item.end)  # type: ignore[union-attr]
-    return out
+    return with_days(text, out)
+
+
+def _with_bare_hours(text: str, found: list[Found]) -> list[Found]:
+    """``found`` and the bare hours beside its days ("at 6 on Friday")."""
+    extra = [Found(s, e, clock, "bare_hour") for s, e, clock in bare_hours(text, found)]
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _in_context(
@@ -251,13 +271,20 @@ def _in_context(
     signal fixes ("since March 1": already past) or else the tense of its
     clause, read only if the resolver asks, and the reference time."""
     meaning = item.meaning
-    firm = signal is not None and signal[0].casefold() in context_cues().past_signals
+    cues = context_cues()
+    firm = (signal is not None and signal[0].casefold() in cues.past_signals) or (
+        signal is None and word_before(text, item.start) in cues.past_words
+    )
     tense = None
     if not firm and (item.rule in _TENSE_SENSITIVE_RULES or isinstance(meaning, Duration)):
         left, word = (signal[1], signal[0]) if signal else (item.start, None)
         tense = functools.partial(reading.side, item.start, item.end, left, word)
     if tense is not None and _shift_in_future(meaning, signal) and tense().direction == "future":
         meaning = as_future_shift(meaning)  # type: ignore[arg-type]
+    if isinstance(meaning, AnaphoricUnit) and meaning.unit == "year" and meaning.offset == 0:
+        following = _NEXT_WORD.match(text, item.end)
+        if following and following.group(1).casefold() in cues.period_end_words:
+            meaning = Duration(Amount(Fraction(1)), "year")  # "the year ended March 31"
     ref = _choose_reference(meaning, history)
     # The cue sentence of _context, not the text stage's: splitting every text
     # that has a reference would cost a third of tag() for no change in value.
