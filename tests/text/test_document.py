@@ -28,7 +28,7 @@ TEXT = (
 )
 
 
-def test_read_gives_the_sentences_and_one_story_zone() -> None:
+def test_read_gives_the_sentences_and_the_zones() -> None:
     analysis = read(TEXT)
     assert analysis.text == TEXT
     assert analysis.sentences == tuple(split_sentences(TEXT))
@@ -36,8 +36,9 @@ def test_read_gives_the_sentences_and_one_story_zone() -> None:
         "Floods cut off the valley",
         "Rescue teams arrived on Monday.",
     ]
-    assert analysis.zones == (Zone("story", 0, len(TEXT)),)
-    assert analysis.zones[0] == ("story", 0, len(TEXT))  # a (kind, start, end) tuple
+    # the first line, short and without a full stop, is the headline
+    assert analysis.zones == (Zone("headline", 0, 25), Zone("story", 25, len(TEXT)))
+    assert analysis.zones[1] == ("story", 25, len(TEXT))  # a (kind, start, end) tuple
 
 
 def test_paragraphs_start_after_a_blank_line_or_a_paragraph_separator() -> None:

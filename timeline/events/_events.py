@@ -45,7 +45,7 @@ length of the text, stateless and deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from timeline._errors import InputError
@@ -71,6 +71,7 @@ from timeline.text import (
     split_sentences,
     tag_words,
 )
+from timeline.text._zones import STORY, Zone, find_zones
 
 __all__ = ["NOMINAL_POLICIES", "find_events"]
 
@@ -171,9 +172,10 @@ def find_events(
         sentences = list(analysis.sentences)
     elif sentences is None:
         sentences = split_sentences(text)
+    zones = analysis.zones if analysis is not None else find_zones(text)
     found: list[_Placed] = []
-    for i, sentence in enumerate(sentences):
-        toks = list(analysis.words(i)) if analysis is not None else None
+    for sentence, whole in _story_pieces(sentences, zones):
+        toks = list(analysis.words(sentence.index)) if analysis is not None and whole else None
         drafts, toks = _sentence_drafts(text, sentence, lex, elex, nominals, toks)
         opening = _Opening(text, toks)
         conditionals: dict[int, bool] = {}
@@ -186,6 +188,41 @@ def find_events(
     found.sort(key=lambda p: p.toks[p.draft.trigger].start)
     ids = {id(p.draft): f"e{n}" for n, p in enumerate(found, 1)}
     return [_event(text, p, ids) for p in found]
+
+
+def _story_pieces(
+    sentences: list[Sentence], zones: tuple[Zone, ...]
+) -> Iterator[tuple[Sentence, bool]]:
+    """Each sentence's stretches inside story zones, and whether it is the whole
+    sentence: page furniture (a headline, a caption, a "CAIRO (Reuters) -"
+    dateline) yields no events and is no part of any event's description."""
+    furniture = [z for z in zones if z.kind != STORY]
+    k = 0
+    for sentence in sentences:
+        while k < len(furniture) and furniture[k].end <= sentence.start:
+            k += 1
+        if k == len(furniture) or furniture[k].start >= sentence.end:
+            yield sentence, True
+            continue
+        at, j = sentence.start, k
+        while at < sentence.end:
+            stop = furniture[j].start if j < len(furniture) else sentence.end
+            piece = _piece(sentence, at, min(stop, sentence.end)) if stop > at else None
+            if piece is not None:
+                yield piece, False
+            if j >= len(furniture) or stop >= sentence.end:
+                break
+            at, j = furniture[j].end, j + 1
+
+
+def _piece(sentence: Sentence, start: int, end: int) -> Sentence | None:
+    """The part ``[start, end)`` of a sentence, spaces trimmed; None if blank."""
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    stripped = text.strip()
+    if not stripped:
+        return None
+    start += len(text) - len(text.lstrip())
+    return Sentence(sentence.index, start, start + len(stripped), text=stripped)
 
 
 class _Placed(NamedTuple):

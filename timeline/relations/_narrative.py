@@ -21,32 +21,46 @@ from timeline.relations._units import MINUTES_PER_DAY, to_minutes
 
 def story_time(doc: Document) -> Iterator[Constraint]:
     """Weak default: a past-tense event in a sentence with no time of its own
-    happened within the time (a day to a year) the previous sentence of its
-    paragraph named ("Rebels seized the town on Sunday. They killed 20
-    soldiers.")."""
+    happened within the scene's time (a day to a year): the time the last
+    timed sentence of its paragraph named ("Rebels seized the town on
+    Sunday. They killed 20 soldiers. They burned the market.").  The scene
+    ends at a new time, a tense shift (a past perfect, a present or future
+    main verb: a flashback or a return to the present) or a paragraph break."""
     anchored: dict[int, TimeExpression] = {}
     for expr, _event, relation in _links(doc):
         if relation == "within" and _year_or_finer(expr):
             anchored.setdefault(doc.sentence_of(expr.start), expr)
     timed = {doc.sentence_of(e.start) for e in doc.expressions if _anchorable(e)}
-    # A past perfect marks a flashback: its sentence leaves the story's day.
-    flashback = {e.sentence for e in doc.events
-                 if e.tense_label is Tense.PAST_PERFECT}  # fmt: skip
-    for event in doc.events:
-        sentence = event.sentence
-        previous = anchored.get(sentence - 1)
-        if previous is None or sentence in timed or sentence in flashback:
+    shifted = {e.sentence for e in doc.events if _shifts_tense(e)}
+    scene: TimeExpression | None = None
+    for sentence in range(len(doc.sentences)):
+        if sentence in timed:
+            scene = anchored.get(sentence)
             continue
-        if not _same_paragraph(doc, sentence):
+        if scene is None or not _same_paragraph(doc, sentence) or sentence in shifted:
+            scene = None
             continue
+        yield from _scene_events(doc, sentence, scene)
+
+
+def _shifts_tense(event: Event) -> bool:
+    """A past perfect (a flashback), or a present or future main verb."""
+    if event.tense_label is Tense.PAST_PERFECT:
+        return True
+    return (event.pos is Pos.VERB and event.governor is None and event.status is Status.ASSERTED
+            and event.tense in (Tense.PRESENT, Tense.FUTURE))  # fmt: skip
+
+
+def _scene_events(doc: Document, sentence: int, scene: TimeExpression) -> Iterator[Constraint]:
+    lo, hi = to_minutes(scene.earliest), to_minutes(scene.latest)
+    if lo is None or hi is None:
+        return
+    for event in doc.events_in(sentence):
         if event.tense is not Tense.PAST or event.aspect is not Aspect.NONE:
             continue
         if event.pos is not Pos.VERB or event.status not in (Status.ASSERTED, Status.REPORTED):
             continue
-        lo, hi = to_minutes(previous.earliest), to_minutes(previous.latest)
-        if lo is None or hi is None:
-            continue
-        ev = _evidence("story-time", doc, _expr_span(previous), _trigger_span(event))
+        ev = _evidence("story-time", doc, _expr_span(scene), _trigger_span(event))
         yield Constraint(ORIGIN, start(event), lo=lo, evidence=ev, strength=WEAK)
         yield Constraint(ORIGIN, end(event), hi=hi, evidence=ev, strength=WEAK)
 

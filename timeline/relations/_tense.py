@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.relations._constraint import MEDIUM, ORIGIN, WEAK, Constraint
 from timeline.relations._document import Document, _evidence, _trigger_span, end, start
+from timeline.relations._frames import past_frame
 from timeline.relations._tables import _word_patterns
 
 _PAST_TENSES = (Tense.PAST, Tense.PAST_PERFECT, Tense.PRESENT_PERFECT)
@@ -75,7 +78,9 @@ def continues_since(doc: Document) -> Iterator[Constraint]:
 def reporting_day(doc: Document) -> Iterator[Constraint]:
     """News convention: a report ("officials said", "the ministry says") with no
     time of its own was made on the publication day.  Weak: "said on Friday"
-    overrides it."""
+    overrides it.  Only in present-day context: a report in a sentence set in
+    the past ("In 1994, police confirmed ...") is the frame-report rule's.
+    An assumption, marked as one in the output."""
     pub_start, pub_end = doc.publication_start, doc.publication_end
     for event in doc.events:
         label = event.tense_label
@@ -83,6 +88,8 @@ def reporting_day(doc: Document) -> Iterator[Constraint]:
             continue
         if event.polarity != "POS" or event.pos is not Pos.VERB:
             continue
-        ev = _evidence("reporting-day", doc, _trigger_span(event))
+        if past_frame(doc, event.sentence) is not None:
+            continue
+        ev = attrs.evolve(_evidence("reporting-day", doc, _trigger_span(event)), assumption=True)
         yield Constraint(ORIGIN, start(event), lo=pub_start, evidence=ev, strength=WEAK)
         yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)

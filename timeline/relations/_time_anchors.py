@@ -14,12 +14,15 @@ just before it ("trading Friday").
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression, TimexType
 from timeline.relations._constraint import HARD, MEDIUM, ORIGIN, STRONG, Constraint
+from timeline.relations._dating_table import dating_table
 from timeline.relations._document import (
     Document,
     _evidence,
@@ -28,9 +31,11 @@ from timeline.relations._document import (
     end,
     start,
 )
+from timeline.relations._frames import frame_for_present
 from timeline.relations._linking import _event_in_phrase, _finite, governing_event, next_event
 from timeline.relations._tables import _word_patterns, connectives
 from timeline.relations._units import duration_span, to_minutes
+from timeline.text._zones import STORY, Zone, find_zones
 
 
 def event_interval(doc: Document) -> Iterator[Constraint]:
@@ -65,6 +70,57 @@ def is_dateline(doc: Document, expr: TimeExpression) -> bool:
     return bool(_DATELINE_END.match(doc.text, expr.end)) or any(w in before for w in words)
 
 
+def furniture_zones(doc: Document) -> tuple[list[int], list[Zone]]:
+    """The page furniture of the text (headline, caption, time stamp ...) and
+    their starts, found once per document."""
+    def compute() -> tuple[list[int], list[Zone]]:
+        zones = [z for z in find_zones(doc.text) if z.kind != STORY]
+        return [z.start for z in zones], zones
+    return doc.memo("furniture", compute)
+
+
+def _in_furniture(furniture: tuple[list[int], list[Zone]], offset: int) -> bool:
+    starts, zones = furniture
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < zones[i].end
+
+
+@functools.cache
+def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int, int]:
+    table = dating_table()["comparison"]
+    def alternatives(key: str) -> str:
+        words = table[key]  # type: ignore[index]
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    # "from 2.9 billion", "compared with 45 cents", "than $300": a comparison
+    # word and an amount, then (at most a few words later) the time.
+    amount = re.compile(
+        rf"\b(?:{alternatives('words')})\s+(?:about\s+|nearly\s+|around\s+)?[$€£¥]?\s?\d[\d.,]*"
+        rf"(?:\s*(?:%|percent|per cent|[a-z]+)){{0,2}}[^.;:!?\d]*$", re.IGNORECASE)
+    superlative = re.compile(rf"\b(?:{alternatives('superlatives')})\b[^.;:!?]*$", re.IGNORECASE)
+    return amount, superlative, int(table["reach"]), int(table["superlative_reach"])  # type: ignore[arg-type]
+
+
+def compares(doc: Document, expr: TimeExpression) -> bool:
+    """A time that is the baseline of a comparison dates no event: "rose to
+    3.2 billion from 2.9 billion a year earlier", "the most storms since the
+    2005 season" (cue words in ``grammars/dating.toml``)."""
+    amount, superlative, reach, superlative_reach = _comparison_patterns()
+    begin = expr.signal_start if expr.signal_start is not None else expr.start
+    window = max(0, begin - reach)
+    found = amount.search(doc.text[window:begin])
+    # "from 6 January to 15 January": the "amount" is a time, this is a range
+    if found and not doc.expressions_ending_in(window + found.start(), begin):
+        return True
+    since = _SINCE_BEFORE.search(doc.text[max(0, begin - 12) : begin])
+    if (expr.signal or "").casefold() == "since" or since is not None:
+        return superlative.search(doc.text[max(0, begin - superlative_reach) : begin]) is not None
+    return False
+
+
+# "since the 2005 season": "since" before a time the tagger gave no signal.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # How far into a text a dateline can be (the headline block).
 DATELINE_REACH = 600
 
@@ -77,9 +133,21 @@ def _links(doc: Document) -> list[tuple[TimeExpression, Event, str]]:
 
 def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
     table = connectives()["time"]
-    for expr in doc.expressions:
-        if not _anchorable(expr) or is_dateline(doc, expr):
+    furniture = furniture_zones(doc)
+    range_ends: set[int] = set()
+    for i, expr in enumerate(doc.expressions):
+        if i in range_ends or not _anchorable(expr) or is_dateline(doc, expr) or compares(doc, expr):
             continue
+        if _in_furniture(furniture, expr.start):
+            continue  # a caption's or a time stamp's date: not of a story clause
+        other = _range_end(doc, i)
+        if other is not None:  # "between April 3 and May 9": one range for the event
+            event = governing_event(doc, expr.signal_start or expr.start, other.end)
+            if event is not None:
+                range_ends.add(i + 1)
+                yield expr, _finite(doc, event), "range_start"
+                yield other, _finite(doc, event), "range_end"
+                continue
         signal = (expr.signal or "").casefold()
         relation = table.get(signal, "within") if signal else "within"
         if relation == "lasts":
@@ -100,6 +168,20 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
             before = _noun_just_before(doc, expr)
             if before is not None and before is not event:
                 yield expr, before, "within"
+
+
+_RANGE_AND = re.compile(r"\s+and\s+")
+
+
+def _range_end(doc: Document, i: int) -> TimeExpression | None:
+    """The second time of "between X and Y", when expression *i* is X."""
+    expr = doc.expressions[i]
+    if (expr.signal or "").casefold() != "between" or i + 1 >= len(doc.expressions):
+        return None
+    other = doc.expressions[i + 1]
+    if not _anchorable(other) or not _RANGE_AND.fullmatch(doc.text, expr.end, other.start):
+        return None
+    return other
 
 
 def _noun_just_before(doc: Document, expr: TimeExpression) -> Event | None:
@@ -138,7 +220,8 @@ def _opening_time_events(doc: Document, expr: TimeExpression) -> list[Event]:
 # between), or "the incidents of
 # Aug. 7" (the noun just before "of").
 _POSSESSIVE_GAP = re.compile(r"['’]s[^\S\n]+")
-_ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+$")
+_ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?,?(?:\s+[\w-]+){0,2}?\s+$")
+
 # How far after the time the modified noun can start.
 _ATTRIBUTIVE_REACH = 30
 
@@ -180,17 +263,50 @@ def _when_clause_event(doc: Document, expr: TimeExpression) -> Event | None:
     return event
 
 
+def _gap(expr: TimeExpression, event: Event) -> int:
+    return min(abs(expr.start - event.trigger_end), abs(event.trigger_start - expr.end))
+
+
+def _farther_rivals(doc: Document) -> set[tuple[int, str]]:
+    """(expression, event) links whose time is disjoint from a nearer time
+    placing the same event ("wrapped up on Wednesday ... of Aug. 7"): in the
+    conflict the nearer, the time that modifies the event, is kept."""
+    by_event: dict[str, list[TimeExpression]] = {}
+    for expr, event, relation in _links(doc):
+        if relation == "within":
+            by_event.setdefault(event.id, []).append(expr)
+    out: set[tuple[int, str]] = set()
+    for event_id, exprs in by_event.items():
+        if len(exprs) < 2:
+            continue
+        event = doc.event_by_id(event_id)
+        assert event is not None
+        nearest = min(exprs, key=lambda x, e=event: _gap(x, e))
+        n_lo, n_hi = to_minutes(nearest.earliest), to_minutes(nearest.latest)
+        for x in exprs:
+            lo, hi = to_minutes(x.earliest), to_minutes(x.latest)
+            disjoint = (n_hi is not None and lo is not None and lo >= n_hi) or (
+                n_lo is not None and hi is not None and hi <= n_lo)
+            if x is not nearest and disjoint:
+                out.add((id(x), event_id))
+    return out
+
+
 def time_anchor(doc: Document) -> Iterator[Constraint]:
     """A time expression and its signal place the event of its clause.
 
     "seized Rabiya on Sunday" puts the seizure inside Sunday; "since
     September" starts an event in September; "by Friday" ends it by Friday.
     """
+    farther = _farther_rivals(doc)
     for expr, event, relation in _links(doc):
-        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        frame = frame_for_present(doc, expr)  # "now" in a paragraph set in 1994: then
+        lo, hi = to_minutes((frame or expr).earliest), to_minutes((frame or expr).latest)
         vague = expr.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
-        strength = MEDIUM if vague else STRONG
-        ev = _evidence(f"time-{relation}", doc, _trigger_span(event), _expr_span(expr))
+        strength = MEDIUM if vague else STRONG - 10 if (id(expr), event.id) in farther else STRONG
+        spans = (_trigger_span(event), _expr_span(expr)) + ((_expr_span(frame),) if frame else ())
+        ev = _evidence(f"time-{relation}", doc, *spans,
+                       note="the paragraph's time, not the publication day" if frame else None)  # fmt: skip
         s, e = start(event), end(event)
         if relation == "within":
             if lo is not None:
@@ -203,6 +319,10 @@ def time_anchor(doc: Document) -> Iterator[Constraint]:
                 yield Constraint(ORIGIN, point, lo=lo, evidence=ev, strength=strength)
             if hi is not None:
                 yield Constraint(ORIGIN, point, hi=hi, evidence=ev, strength=strength)
+        elif relation == "range_start" and lo is not None:
+            yield Constraint(ORIGIN, s, lo=lo, evidence=ev, strength=strength)
+        elif relation == "range_end" and hi is not None:
+            yield Constraint(ORIGIN, e, hi=hi, evidence=ev, strength=strength)
         elif relation == "ends_by" and hi is not None:
             yield Constraint(ORIGIN, e, hi=hi, evidence=ev, strength=strength)
         elif relation == "before" and lo is not None:

@@ -8,7 +8,6 @@ text at once, and each sentence's tagged words and clauses on first use
 from __future__ import annotations
 
 import bisect
-from typing import NamedTuple
 
 import attrs
 
@@ -16,19 +15,9 @@ from timeline._errors import InputError
 from timeline.text._clauses import Clause, split_clauses
 from timeline.text._sentences import Sentence, paragraphs, split_sentences
 from timeline.text._wordtags import TaggedWord, tag_words
+from timeline.text._zones import STORY, Zone, find_zones
 
-__all__ = ["TextAnalysis", "Zone", "read"]
-
-STORY = "story"
-
-
-class Zone(NamedTuple):
-    """A stretch of the text with one role: ``kind`` ("story"; later "headline",
-    "caption", "byline" ...) over ``text[start:end]``."""
-
-    kind: str
-    start: int
-    end: int
+__all__ = ["STORY", "TextAnalysis", "Zone", "read"]
 
 
 def _paragraph_ranges(ids: tuple[int, ...]) -> tuple[range, ...]:
@@ -51,8 +40,10 @@ class TextAnalysis:
         sentences: its sentences, in text order (``split_sentences``).
         paragraph_ids: the paragraph of each sentence, numbered from 0.
         paragraphs: for each paragraph, the range of its sentence indices.
-        zones: (kind, start, end) stretches of the text, in text order; for
-            now one "story" zone over the whole text.
+        zones: (kind, start, end) stretches of the text, in text order,
+            covering it: "story", or the page furniture (headline, deck,
+            byline, dateline, caption, credit, timestamp, trailer) that
+            ``find_zones`` recognises from ``grammars/zones.toml``.
     """
 
     text: str
@@ -96,6 +87,10 @@ class TextAnalysis:
             return self.sentences[i]
         return None
 
+    def story_zones(self) -> tuple[Zone, ...]:
+        """The zones that are story text (the ones events come from)."""
+        return tuple(z for z in self.zones if z.kind == STORY)
+
     def paragraph_of(self, i: int) -> int:
         """The paragraph of sentence *i*."""
         return self.paragraph_ids[i]
@@ -114,5 +109,5 @@ def read(text: str) -> TextAnalysis:
         text,
         sentences,
         tuple(paragraphs(text, sentences)),
-        (Zone(STORY, 0, len(text)),),
+        find_zones(text),
     )
