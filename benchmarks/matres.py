@@ -102,6 +102,7 @@ class Answer(NamedTuple):
     label: str | None
     source: str = ""  # "start_relation", "relation", "bounds (firm)", "bounds (defaults)"...
     rules: tuple[str, ...] = ()  # the rules behind it, when the answer names them
+    confidence: str = ""  # "entailed" or "likely", when the answer says
 
 
 NO_ANSWER = Answer(None)
@@ -118,14 +119,16 @@ def _start_order(solution, a: str, b: str) -> str | None:  # type: ignore[no-unt
     return None
 
 
-def _unpack(result: object) -> tuple[str, tuple[str, ...]]:
-    """A start_relation result as (word, rules): a plain string, or an object
-    with ``relation`` (or ``value``) and, perhaps, ``rules``."""
+def _unpack(result: object) -> tuple[str, tuple[str, ...], str]:
+    """A start_relation result as (word, rules, confidence): a plain string, or
+    an object with ``relation`` (or ``value``) and, perhaps, ``rules`` and
+    ``confidence``."""
     if isinstance(result, str):
-        return result, ()
+        return result, (), ""
     word = getattr(result, "relation", None) or getattr(result, "value", None) or str(result)
     rules = getattr(result, "rules", ()) or ()
-    return str(word), tuple(str(r) for r in rules)
+    confidence = getattr(result, "confidence", "") or ""
+    return str(word), tuple(str(r) for r in rules), str(confidence)
 
 
 def has_start_relation(tl: object) -> bool:
@@ -135,9 +138,9 @@ def has_start_relation(tl: object) -> bool:
 def system_answer(tl, a: str, b: str) -> Answer:  # type: ignore[no-untyped-def]
     """The order of the starts of events a and b (ids) by the timeline ``tl``."""
     if has_start_relation(tl):
-        word, rules = _unpack(tl.start_relation(a, b))
+        word, rules, confidence = _unpack(tl.start_relation(a, b))
         label = START_LABELS.get(word.lower())
-        return Answer(label, "start_relation", rules) if label else NO_ANSWER
+        return Answer(label, "start_relation", rules, confidence) if label else NO_ANSWER
     relation = tl.relation(a, b)
     if relation in ("before", "after"):
         return Answer(relation.upper(), "relation")
@@ -401,10 +404,17 @@ def report(run: Run, examples: int) -> str:
     out += _answer_lines(
         "system answers by derivation", _by_key(results, "system", lambda a: (a.source,))
     )
+    confidence_rows = _by_key(results, "system", lambda a: (a.confidence,) if a.confidence else ())
+    if confidence_rows:
+        out += _answer_lines("system answers by confidence", confidence_rows)
     rule_rows = _by_key(results, "system", lambda a: a.rules)
     if rule_rows:
         out += _answer_lines("system answers by rule (an answer counts for each of its rules)",
                              rule_rows)  # fmt: skip
+        out += _answer_lines(
+            "system answers resting on one rule alone (besides the definitional event-interval)",
+            _by_key(results, "system", lambda a: a.rules if len(a.rules) == 1 else ()),
+        )
     else:
         out.append("system answers by rule: skipped (the answers name no rules)")
     out += _answer_lines(

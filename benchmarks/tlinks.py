@@ -496,7 +496,9 @@ def _explain(
 def score_document(doc: LinkedDocument, tl, scores: Scores) -> None:
     """Add one document's figures (``tl``: the Timeline of its raw text) to ``scores``."""
     system = list(tl.events)
-    sol = tl._solution
+    # The network the events' bounds come from (without the likely orders of
+    # events, which never move a date), when the Timeline keeps one apart.
+    sol = getattr(tl, "_dates_solution", tl._solution)
     counts = scores.events
     gold_spans = [_Span(e.start, e.end) for e in doc.events]
     sys_spans = [_Span(e.trigger_start, e.trigger_end) for e in system]
@@ -583,6 +585,10 @@ def _score_event_event(doc, o: Oriented, event, found: dict, tl, scores: Scores)
     by_class["found"] += 1
     answer = tl.relation(event.id, other.id)
     by_class[f"said {answer}"] += 1
+    confidence = getattr(answer, "confidence", None)
+    if confidence is not None:  # a Relation: tally the entailed answers apart
+        scores.ee[f"{confidence} answered"] += 1
+        scores.ee[f"{confidence} correct"] += answer == expected
     if answer == "unknown":
         return
     scores.ee["answered"] += 1
@@ -756,6 +762,12 @@ def _ee_lines(runs: Sequence[tuple[str, Scores]]) -> list[str]:
             f"{_share(ee['correct'], ee['answered']):.2f}  recall "
             f"{_share(ee['correct'], ee['found']):.2f}"
         )
+        for confidence in ("entailed", "likely"):
+            if ee[f"{confidence} answered"]:
+                out.append(
+                    f"    {confidence} answers {ee[f'{confidence} answered']:>5}  precision "
+                    f"{_share(ee[f'{confidence} correct'], ee[f'{confidence} answered']):.2f}"
+                )
         answers = ("before", "after", "overlap", "unknown")
         out.append("    " + "gold / said".ljust(12) + "".join(f"{a:>9}" for a in answers))
         for cls in ("before", "after", "overlap"):

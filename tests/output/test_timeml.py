@@ -19,6 +19,7 @@ from timeline.output._timeml_links import (
     entailed_event_relation,
     entailed_time_relation,
     event_bounds,
+    likely_dct_relation,
 )
 from timeline.output._timeml_write import timeml_tense_aspect
 from timeline.relations import to_minutes
@@ -232,7 +233,7 @@ def _contradicted(rel, bounds, t0, t1):
 def test_tlinks_are_entailed(path):
     text, published = _article(path)
     tl = timeline.extract(text, published)
-    root = ET.fromstring(timeline.to_timeml(tl, text=text))
+    root = ET.fromstring(timeline.to_timeml(tl, text=text, tlinks="entailed"))
     by_eiid = {"ei" + e.id[1:]: e for e in tl.events}
     kinds = set()
 
@@ -265,19 +266,34 @@ def test_tlinks_are_entailed(path):
     assert {("time", "BEFORE"), ("time", "AFTER"), ("event", "BEFORE")} <= kinds
 
 
+def _dct_links(xml: str) -> set[tuple[str, str]]:
+    return {(link.get("eventInstanceID"), link.get("relType"))
+            for link in ET.fromstring(xml).findall("TLINK")
+            if link.get("relatedToTime") == "t0"}  # fmt: skip
+
+
 def test_event_dct_links_are_complete(coastal):
-    """Every event-DCT relation the bounds entail is written, and only those."""
-    _text, published, tl, xml = coastal
-    root = ET.fromstring(xml)
-    written = {(link.get("eventInstanceID"), link.get("relType"))
-               for link in root.findall("TLINK") if link.get("relatedToTime") == "t0"}  # fmt: skip
+    """tlinks="entailed": every event-DCT relation the firm bounds entail is
+    written, and only those; by default every event gets its likely link."""
+    text, published, tl, xml = coastal
     dct = to_minutes(published)
+    firm = tl._firm_solution
     expected = set()
     for e in tl.events:
-        rel = entailed_time_relation(event_bounds(e), (dct, dct + DAY))
+        bounds = tuple(getattr(firm, w)(f"{e.id}.{p}") for p, w in
+                       (("start", "earliest"), ("start", "latest"), ("end", "earliest"),
+                        ("end", "latest")))  # fmt: skip
+        rel = entailed_time_relation(bounds, (dct, dct + DAY))
         if rel:
             expected.add(("ei" + e.id[1:], rel))
-    assert written == expected
+    assert _dct_links(timeline.to_timeml(tl, text=text, tlinks="entailed")) == expected
+    likely = set()
+    for e in tl.events:
+        rel = likely_dct_relation(e, entailed_time_relation(event_bounds(e), (dct, dct + DAY)))
+        if rel:
+            likely.add(("ei" + e.id[1:], rel))
+    assert _dct_links(xml) == likely
+    root = ET.fromstring(xml)
     captured = next(e for e in tl.events if e.trigger == "captured")
     tuesday = next(x for x in tl.expressions[""] if x.text == "Tuesday")
     assert (

@@ -172,7 +172,7 @@ def _exact_event_links(tl: timeline.Timeline, xml: str) -> set[tuple[str, str, s
         for b in events[i + 1 : i + 7]:
             if b.sentence - a.sentence > 1:
                 break
-            relation = tl.relation(a, b)
+            relation = tl.relation(a, b, entailed_only=True)
             gaps = [(None, None)] * 2
             if relation == "overlap":
                 gaps = [gap(f"{a.id}.{p}", f"{b.id}.{p}") for p in ("start", "end")]
@@ -192,7 +192,7 @@ def test_bounded_queries_find_what_exact_ones_do(name):
         text = (EXAMPLES / name).read_text(encoding="utf-8")
         published = find_publication_date(text)[0]
     tl = timeline.extract(text, published)
-    xml = timeline.to_timeml(tl, text=text)
+    xml = timeline.to_timeml(tl, text=text, tlinks="entailed")
     written = {(link.get("relType"), link.get("eventInstanceID"),
                 link.get("relatedToEventInstance"))
                for link in _links(xml) if link.get("relatedToEventInstance")}  # fmt: skip

@@ -126,7 +126,9 @@ def test_negated_event_is_not_placed_by_tense():
 def test_narrative_order_is_weak_and_droppable():
     tl = extract("Police arrived on Friday and arrested the driver on Wednesday.", PUB)
     assert tl.conflicts, "the narrative default contradicts the dates"
-    assert all(c.dropped.evidence.rule == "narrative-order" for c in tl.conflicts)
+    # the weak text-order defaults (narrative-order, the likely clause-order of
+    # "and") give way to the two dates
+    assert all(c.dropped.evidence.rule in ("narrative-order", "clause-order") for c in tl.conflicts)
     arrived, arrested = _event(tl, "arrived"), _event(tl, "arrested")
     assert tl.relation(arrested, arrived) == "before"
 

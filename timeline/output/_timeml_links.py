@@ -1,10 +1,14 @@
-"""Which TLINKs to write: relations the solved network entails, between neighbours.
+"""Which TLINKs to write: relations the solved network gives, between neighbours.
 
 Takes a solved ``Timeline`` and the events and TIMEX3s written inline; gives
-(relType, event, attribute, related id) for each link.  A link is written only
-where the network entails it, never as a guess: the decision is made by the
-small pure functions ``entailed_time_relation`` and
-``entailed_event_relation``, which an evaluation script can reuse.
+(relType, event, attribute, related id) for each link.  With
+``tlinks="entailed"`` a link is written only where the firm network (no weak
+defaults) entails it; by default (``"all"``) the likely ones are written too:
+the bounds of the full network, every event to the DCT (its tense where
+nothing firmer is known: ``likely_dct_relation``) and the likely order of
+adjacent events of a sentence.  The decisions are made by small pure
+functions (``entailed_time_relation``, ``entailed_event_relation``,
+``likely_dct_relation``), which an evaluation script can reuse.
 
 Links are written between neighbours only, as TimeML annotators do, and
 closure gives the rest: each event to the DCT, to its anchoring times and the
@@ -44,6 +48,11 @@ _EXACT_VALUE = re.compile(
 _EVENT_LINKS = 6  # each event to the next 6 events in text order, same or next sentence
 _TIME_LINKS = 4  # ... to the 4 nearest TIMEX3 on each side, same or adjacent sentence
 _ANCHOR_LINKS = 4  # ... and to at most 4 TIMEX3 that anchor it (constraint evidence)
+# Likely links (tlinks="all"): each event to the next _LIKELY_LINKS events,
+# crossing into the next sentence or not, and by start order alone or not.
+_LIKELY_LINKS = 1
+_LIKELY_CROSS = False
+_LIKELY_STARTS = True
 # A query's search avoiding ORIGIN passes only through the events this many
 # places either side of its source in text order, and scans at most this many edges.
 _SEARCH_REACH = 12
@@ -308,29 +317,73 @@ def _tlinks(
     times: Sequence[TimeExpression],
     published: dt.date,
     sentence_starts: Sequence[int],
+    tlinks: str = "all",
 ) -> Iterator[tuple[str, TimelineEvent, str, str]]:
-    """(relType, event instance, attribute, related id) for each entailed relation.
+    """(relType, event instance, attribute, related id) for each relation written.
 
     ``events`` are all the source's events and ``written`` those written
     inline, both in text order; ``times`` the TIMEX3s written inline, in text
     order.  Only neighbours are tried (see ``_EVENT_LINKS`` and the like),
     each with bounded work, so the links and the time grow linearly.  The
     links to the DCT come first, then those to times, then those to events.
+
+    ``tlinks="entailed"`` writes only what the firm network (no weak
+    defaults) entails; ``"all"`` also writes likely relations: the bounds of
+    the full network, every event to the DCT (its tense where nothing better
+    is known) and the likely order of neighbouring events.
     """
-    bounds = [event_bounds(e) for e in written]
-    yield from _dct_links(written, bounds, published)
+    likely = tlinks == "all"
+    if likely:
+        bounds = [event_bounds(e) for e in written]
+    else:
+        firm = tl._firm_solution
+        bounds = [_solved_bounds(firm, e.id) for e in written]
+    yield from _dct_links(written, bounds, published, likely)
     yield from _time_links(tl, written, bounds, times, sentence_starts)
-    yield from _event_links(tl, events, written)
+    yield from _event_links(tl, events, written, likely)
+
+
+def _solved_bounds(solution: Solution, eid: str) -> EventBounds:
+    s, e = f"{eid}.start", f"{eid}.end"
+    return (solution.earliest(s), solution.latest(s), solution.earliest(e), solution.latest(e))
+
+
+# The tense default of an event's link to the DCT where its bounds entail none.
+_TENSE_DCT = {"PAST": "BEFORE", "PAST_PERFECT": "BEFORE", "PRESENT_PERFECT": "BEFORE",
+              "FUTURE": "AFTER", "PRESENT": "INCLUDES"}  # fmt: skip
+_PAST = ("PAST", "PAST_PERFECT", "PRESENT_PERFECT")
+
+
+def likely_dct_relation(event: TimelineEvent, entailed: str | None) -> str | None:
+    """The relType to the DCT to write for an event, given the one its bounds entail.
+
+    A past event of the publication day is over by the time of writing: the
+    DCT is an instant of that day, so BEFORE, not IS_INCLUDED.  With nothing
+    entailed, the tense decides (past BEFORE, present INCLUDES, future or
+    planned AFTER); an untensed event gets no link.
+    """
+    if entailed == "IS_INCLUDED" and event.tense in _PAST:
+        return "BEFORE"
+    if entailed is not None:
+        return entailed
+    if event.status in ("NEGATED", "HYPOTHETICAL"):
+        return None
+    if event.status == "PLANNED":
+        return "AFTER"
+    return _TENSE_DCT.get(event.tense)
 
 
 def _dct_links(
-    written: Sequence[TimelineEvent], bounds: Sequence[EventBounds], published: dt.date
+    written: Sequence[TimelineEvent], bounds: Sequence[EventBounds], published: dt.date,
+    likely: bool,
 ) -> Iterator[tuple[str, TimelineEvent, str, str]]:
     """Each event to the DCT (t0), the publication day."""
     dct = to_minutes(published)
     assert dct is not None
     for e, b in zip(written, bounds, strict=True):
         rel = entailed_time_relation(b, (dct, dct + MINUTES_PER_DAY))
+        if likely:
+            rel = likely_dct_relation(e, rel)
         if rel:
             yield rel, e, "relatedToTime", "t0"
 
@@ -364,9 +417,12 @@ def _time_links(
 
 
 def _event_links(
-    tl: Timeline, events: Sequence[TimelineEvent], written: Sequence[TimelineEvent]
+    tl: Timeline, events: Sequence[TimelineEvent], written: Sequence[TimelineEvent],
+    likely: bool = False,
 ) -> Iterator[tuple[str, TimelineEvent, str, str]]:
-    """Each event to the next ``_EVENT_LINKS`` events, in this sentence or the next."""
+    """Each event to the next ``_EVENT_LINKS`` events, in this sentence or the
+    next, where the firm network orders them; with ``likely``, also to the
+    next ``_LIKELY_LINKS`` events its likely order (full network) reaches."""
     points = [f"{e.id}.{p}" for e in events for p in ("start", "end")]
     firm = _LocalNetwork(tl._firm_solution, points)  # orders from firm evidence only
     full = _LocalNetwork(tl._solution, points)
@@ -378,11 +434,26 @@ def _event_links(
             if b.sentence - a.sentence > 1:
                 break  # events are in text order
             relation = firm.relation(at[i], at[j])
+            guess = likely and j - i <= _LIKELY_LINKS and (_LIKELY_CROSS or b.sentence == a.sentence)
+            if relation == "unknown" and guess:
+                relation = full.relation(at[i], at[j])
             if relation == "overlap":
                 start_gap = full.gap(2 * at[i], 2 * at[j])
                 end_gap = full.gap(2 * at[i] + 1, 2 * at[j] + 1)
             else:
                 start_gap = end_gap = (None, None)
             rel = entailed_event_relation(relation, start_gap, end_gap)
+            if rel is None and guess and _LIKELY_STARTS:
+                rel = _start_order(full, at[i], at[j])
             if rel:
                 yield rel, a, "relatedToEventInstance", _instance_id(b)
+
+
+def _start_order(net: _LocalNetwork, a: int, b: int) -> str | None:
+    """BEFORE / AFTER where only the order of the two starts is likely (the
+    ordering rules order start points): the earlier-starting event first."""
+    if net.entails(2 * b, 2 * a, -1):
+        return "BEFORE"
+    if net.entails(2 * a, 2 * b, -1):
+        return "AFTER"
+    return None

@@ -157,7 +157,11 @@ def _timex(expr: TimeExpression, text: str, written: set[str]) -> str:
 
 
 
-def to_timeml(tl: Timeline, source: str | None = None, *, text: str | None = None) -> str:
+TLINK_CHOICES = ("all", "entailed")
+
+
+def to_timeml(tl: Timeline, source: str | None = None, *, text: str | None = None,
+              tlinks: str = "all") -> str:  # fmt: skip
     """A TimeML 1.2.1 document of one source of a timeline.
 
     Args:
@@ -165,18 +169,25 @@ def to_timeml(tl: Timeline, source: str | None = None, *, text: str | None = Non
         source: the source to write (a key of ``tl.published``); may be
             left out when the timeline has one source.
         text: that source's text; by default the one the timeline keeps.
+        tlinks: "all" (default) writes likely relations too: every event to
+            the DCT (by its tense where nothing firmer is known) and the
+            likely order of neighbouring events; "entailed" only what the
+            firm evidence entails.
 
     Returns:
         The document as a string: ``<DOCID>``, ``<DCT>`` (the publication
         date, tid t0), ``<TEXT>`` with inline TIMEX3 and EVENT tags, one
         MAKEINSTANCE per event written, and TLINKs between neighbours (see
-        ``_tlinks``), each one a relation the solved network entails.  It
-        always parses: characters XML cannot carry are replaced, with a note.
+        ``_tlinks``).  It always parses: characters XML cannot carry are
+        replaced, with a note.
 
     Raises:
-        InputError: several sources and none picked, an unknown source, or a
-            text that does not match the timeline's offsets.
+        InputError: several sources and none picked, an unknown source, a
+            text that does not match the timeline's offsets, or an unknown
+            ``tlinks``.
     """
+    if tlinks not in TLINK_CHOICES:
+        raise InputError(f"tlinks must be one of {', '.join(TLINK_CHOICES)}, not {tlinks!r}")
     source, prefix = _pick_source(tl, source)
     if text is None:
         text = tl.texts[source]
@@ -201,10 +212,11 @@ def to_timeml(tl: Timeline, source: str | None = None, *, text: str | None = Non
     times = [i for _a, _b, i in spans if isinstance(i, TimeExpression)]
     written = sorted((i for _a, _b, i in spans if isinstance(i, TimelineEvent)),
                      key=lambda e: (e.trigger_start, e.id))  # fmt: skip
-    found = _tlinks(tl, events, written, times, published, sentence_starts)
+    found = _tlinks(tl, events, written, times, published, sentence_starts, tlinks)
     links = [_tlink(n, *link) for n, link in enumerate(found, start=1)]
     body = _body(text, spans, {"t0"} | {x.tid for x in times})
-    return _document(docid, published.isoformat(), body, notes, [_instance(e) for e in written], links)
+    return _document(docid, published.isoformat(), body, notes, [_instance(e) for e in written],
+                     links, tlinks)  # fmt: skip
 
 
 def _body(text: str, spans: Sequence[tuple[int, int, TimeExpression | TimelineEvent]],
@@ -243,8 +255,15 @@ def _tlink(n: int, rel: str, e: TimelineEvent, related: str, other: str) -> str:
     ])  # fmt: skip
 
 
+_LINKS_NOTE = {
+    "entailed": "written by timeline: TLINKs are only the relations the firm evidence entails",
+    "all": "written by timeline: TLINKs are the relations the evidence entails and the likely "
+           "ones its measured defaults give (tense to the DCT, the order of neighbouring events)",
+}
+
+
 def _document(docid: str, day: str, body: str, notes: Sequence[str],
-              instances: Sequence[str], links: Sequence[str]) -> str:  # fmt: skip
+              instances: Sequence[str], links: Sequence[str], tlinks: str) -> str:  # fmt: skip
     """The whole document, one element a line (the text keeps its own lines)."""
     dct = _tag("TIMEX3", [("tid", "t0"), ("type", "DATE"), ("value", day),
                           ("temporalFunction", "false"),
@@ -253,9 +272,7 @@ def _document(docid: str, day: str, body: str, notes: Sequence[str],
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         f'xsi:noNamespaceSchemaLocation="{_SCHEMA}">',
-        _comment(
-            "written by timeline: TLINKs are only the relations the solved temporal network entails"
-        ),  # fmt: skip
+        _comment(_LINKS_NOTE[tlinks]),
         f"<DOCID>{_text_escape(docid)}</DOCID>",
         f"<DCT>{dct}</DCT>",
         f"<TEXT>{body}</TEXT>",

@@ -12,9 +12,11 @@ leaves to convention (as Chrono's ``configuration.ts`` lists its parsers):
    signal place an event ("seized on Sunday", "for two weeks"); STRONG
    (MEDIUM for a vague time or a duration), the firmest evidence a text gives.
 3. aspectual, event-signal (``_connectives``): words relating two events
-   ("began bombing" STRONG, "after the vote" MEDIUM).  Ordering between
-   events read from other evidence (a planned ``_ordering`` family) goes
-   here, after the words that name an order.
+   ("began bombing" STRONG, "after the vote" MEDIUM); then the ordering
+   rules (``_ordering``: reported-event ... narrative-default), one measured
+   decision per pair of neighbouring events, after the words that name an
+   order: a reported past event is firm (MEDIUM), the others are likely
+   (assumptions, kept out of the firm network and of the dates).
 4. tense, since-continues, reporting-day (``_tense``): each event against
    the publication day, from its tense, a "since", or the news convention
    that a report was made that day.
@@ -34,10 +36,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline._errors import InputError
+from timeline.relations._carrying import clause_time, stamp_time
 from timeline.relations._connectives import aspectual, event_signal
 from timeline.relations._constraint import Constraint
 from timeline.relations._document import Document, Rule
 from timeline.relations._narrative import narrative_order, story_time
+from timeline.relations._ordering import ORDERING_RULES
 from timeline.relations._tense import continues_since, reporting_day, tense
 from timeline.relations._time_anchors import duration_of, event_interval, time_anchor
 
@@ -45,8 +49,13 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("event-interval", event_interval),
     ("time-anchor", time_anchor),
     ("duration", duration_of),
+    ("clause-time", clause_time),
+    ("stamp-time", stamp_time),
     ("aspectual", aspectual),
     ("event-signal", event_signal),
+    # Ordering between events (_ordering: reported events, clauses, tense pairs,
+    # connectives, the narrative default), one decision per pair.
+    *ORDERING_RULES,
     ("tense", tense),
     ("since-continues", continues_since),
     ("reporting-day", reporting_day),

@@ -20,6 +20,7 @@ def _dijkstra(
     forward: bool = True,
     target: int = -1,
     limit: int | None = None,
+    max_settled: int | None = None,
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Reduced distances and parent edges from ``source``.
 
@@ -27,7 +28,9 @@ def _dijkstra(
     reduced costs ``w + h[tail] - h[head]``, which are >= 0 for a feasible
     potential ``h``. Ties on distance go to the path with fewer edges
     (shorter explanations), then to the lower node index. Stops once
-    ``target`` is settled or every remaining label exceeds ``limit``.
+    ``target`` is settled, every remaining label exceeds ``limit``, or
+    ``max_settled`` nodes are settled (a query's bound, so that answering
+    about every event of a large input stays linear).
     """
     sign = 1 if forward else -1
     dist: dict[int, int] = {}
@@ -42,7 +45,7 @@ def _dijkstra(
         if limit is not None and d > limit:
             break
         dist[u] = d
-        if u == target:
+        if u == target or (max_settled is not None and len(dist) >= max_settled):
             break
         k1 = k + 1
         hu = h[u]

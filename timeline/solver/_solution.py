@@ -16,6 +16,12 @@ from timeline.relations import ORIGIN, Constraint, Point, Relation
 from timeline.solver._network import _Net
 from timeline.solver._search import _dijkstra
 
+# How many points one query (entails, path) may settle before it answers "not
+# shown": more than a whole long article's network, so answers inside a
+# document are exact, while asking about every event of an archive-sized
+# network stays linear. A query cut short only ever loses an answer.
+QUERY_SETTLED = 2_000
+
 
 @attrs.frozen
 class Conflict:
@@ -69,6 +75,11 @@ class Solution:
         net = self._net
         return tuple(c for ci, c in enumerate(net.constraints) if ci not in net.dropped)
 
+    @property
+    def given(self) -> tuple[Constraint, ...]:
+        """Every constraint given, dropped ones included, in canonical order."""
+        return tuple(self._net.constraints)
+
     def _i(self, p: Point) -> int:
         try:
             return self._net.index[p]
@@ -120,9 +131,38 @@ class Solution:
             return 0
         h = self._net.h
         reduced_limit = None if limit is None else limit + h[iu] - h[iv]
-        dist, _via = _dijkstra(self._net.out, h, iu, True, iv, reduced_limit)
+        dist, _via = _dijkstra(self._net.out, h, iu, True, iv, reduced_limit, QUERY_SETTLED)
         d = dist.get(iv)
         return None if d is None else d - h[iu] + h[iv]
+
+    def entails(self, u: Point, v: Point, t: int) -> bool:
+        """Whether every solution has ``time(v) - time(u) <= t``."""
+        return self._entails(self._i(u), self._i(v), t)
+
+    def path(self, u: Point, v: Point, limit: int | None = None) -> list[Constraint]:
+        """The constraints of a tightest path from ``u`` to ``v``: the chain whose
+        upper bounds add up to ``distance(u, v)`` (empty when none, when u is v,
+        or when the distance exceeds ``limit``)."""
+        iu, iv = self._i(u), self._i(v)
+        if iu == iv:
+            return []
+        early_u, late_v = self._earliest.get(iu), self._latest.get(iv)
+        if limit is not None and early_u is not None and late_v is not None:
+            if late_v - early_u <= limit:  # shown through ORIGIN: the two bounds' chains
+                return self.explain(u, "earliest") + self.explain(v, "latest")
+        net = self._net
+        reduced_limit = None if limit is None else limit + net.h[iu] - net.h[iv]
+        dist, via = _dijkstra(net.out, net.h, iu, True, iv, reduced_limit, QUERY_SETTLED)
+        if iv not in dist or iv not in via:
+            return []
+        chain: list[Constraint] = []
+        x = iv
+        while x != iu:
+            e = via[x]
+            chain.append(net.constraints[net.cons[e]])
+            x = net.src[e]
+        chain.reverse()
+        return chain
 
     def _entails(self, iu: int, iv: int, t: int) -> bool:
         """Whether every solution has ``time(v) - time(u) <= t``."""
