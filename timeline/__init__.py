@@ -15,6 +15,7 @@ from timeline._errors import (
     GrammarError,
     InconsistentConstraints,
     InputError,
+    MissingDependency,
     ResolutionError,
     TimelineError,
 )
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from timeline.expressions._model import FarDate, TimeExpression, TimexType
     from timeline.expressions._tag import tag
     from timeline.output._html import to_html
+    from timeline.output._tables import to_csv, to_pandas, to_records
     from timeline.output._timeml import read_timeml, to_timeml
+    from timeline.solver._relation import Relation
     from timeline.solver._timeline import Source, Timeline, TimelineEvent, extract, extract_many
 
 # public name -> the module that defines it
@@ -33,8 +36,12 @@ _LAZY = {
     "TimexType": "timeline.expressions._model",
     "tag": "timeline.expressions._tag",
     "to_html": "timeline.output._html",
+    "to_csv": "timeline.output._tables",
+    "to_pandas": "timeline.output._tables",
+    "to_records": "timeline.output._tables",
     "read_timeml": "timeline.output._timeml",
     "to_timeml": "timeline.output._timeml",
+    "Relation": "timeline.solver._relation",
     "Source": "timeline.solver._timeline",
     "Timeline": "timeline.solver._timeline",
     "TimelineEvent": "timeline.solver._timeline",
@@ -48,8 +55,10 @@ __all__ = [
     "GrammarError",
     "InconsistentConstraints",
     "InputError",
-    "Source",
+    "MissingDependency",
+    "Relation",
     "ResolutionError",
+    "Source",
     "TimeExpression",
     "Timeline",
     "TimelineError",
@@ -59,7 +68,10 @@ __all__ = [
     "extract_many",
     "read_timeml",
     "tag",
+    "to_csv",
     "to_html",
+    "to_pandas",
+    "to_records",
     "to_timeml",
 ]
 

@@ -36,3 +36,7 @@ class InconsistentConstraints(TimelineError):
 
 class InputError(TimelineError):
     """The input cannot be processed (binary data, too large, bad date)."""
+
+
+class MissingDependency(TimelineError):
+    """An optional package a feature needs is not installed (``pip install 'timeline[pandas]'``)."""

@@ -27,7 +27,8 @@ def test_text_table(article, capsys):
 def test_json(article, capsys):
     assert main(["tag", str(article), "--published", "2016-01-25", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    first = doc["expressions"][0]
+    assert (doc["version"], doc["stage"], doc["events"]) == ("timeline/2", "tag", [])
+    first = doc["documents"][0]["expressions"][0]
     assert (first["text"], first["type"], first["value"]) == ("Sunday", "DATE", "2016-01-24")
     assert first["earliest"] == "2016-01-24" and first["latest"] == "2016-01-25"
 
@@ -83,7 +84,7 @@ def test_empty_file(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     assert main(["tag", str(empty), "--published", "2016-01-25", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["expressions"] == []
+    assert json.loads(capsys.readouterr().out)["documents"][0]["expressions"] == []
 
 
 def test_input_file_is_not_modified(article):

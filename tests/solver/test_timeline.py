@@ -16,7 +16,8 @@ from timeline.output._render import to_json
 from timeline.solver._timeline import Source, extract_many
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-SCHEMA = Path(timeline.__file__).parent / "schema" / "timeline-1.schema.json"
+SCHEMA = Path(timeline.__file__).parent / "schema" / "timeline-1.schema.json"  # to_json
+CLI_SCHEMA = SCHEMA.with_name("timeline-2.schema.json")  # what the command prints
 D = dt.date.fromisoformat
 
 
@@ -155,8 +156,9 @@ def test_cli_explain_and_json(capsys):
     assert main([str(EXAMPLES / "coastal_offensive.txt"), "--explain"]) == 0
     assert "time-within" in capsys.readouterr().out
     assert main([str(EXAMPLES / "coastal_offensive.txt"), "--format", "json"]) == 0
-    jsonschema.validate(json.loads(capsys.readouterr().out),
-                        json.loads(SCHEMA.read_text(encoding="utf-8")))  # fmt: skip
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["version"] == "timeline/2"
+    jsonschema.validate(doc, json.loads(CLI_SCHEMA.read_text(encoding="utf-8")))
 
 
 def test_cli_without_dateline_asks_for_published(tmp_path, capsys):

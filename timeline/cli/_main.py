@@ -1,8 +1,11 @@
 """Command line.
 
-    timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json|timeml|html] [--explain]
-                        [--input text|timeml]
+    timeline FILE|- ... [--published YYYY-MM-DD] [--format text|json|jsonl|csv|timeml|html]
+                        [--explain] [--input text|timeml] [--no-merge]
+                        [--tlinks all|entailed]
     timeline tag FILE|- [--published YYYY-MM-DD] [--format text|json] [--input text|timeml]
+
+JSON is timeline/2 (timeline/schema/timeline-2.schema.json) for both commands.
     timeline batch INPUT... --out OUT.jsonl [--jobs N] [--format jsonl|csv] [--resume]
 
 A file ending in ".tml" (or any input with --input timeml) is a TimeML
@@ -254,72 +257,12 @@ def _tag_command(argv: Sequence[str]) -> str:
     assert published is not None  # a TimeML input always has its creation time
     expressions = tag(text, published)
     if args.format == "json":
-        doc = {
-            "published": published.isoformat(),
-            "source": display_name(args.file),
-            "expressions": [e.to_dict() for e in expressions],
-        }
-        return _json(doc)
+        from timeline.output._json import tag_json
+
+        how = "given with --published" if args.published else "read from the TimeML creation time (DCT)"
+        name = "stdin" if args.file == "-" else display_name(args.file)
+        return _json(tag_json(name, published, expressions, how))
     return format_expressions(expressions, explain=args.explain) + "\n"
-
-
-def _timeline_command(argv: Sequence[str]) -> str:
-    from timeline.expressions._dateline import find_publication_date
-    from timeline.output._html import to_html
-    from timeline.output._render import format_text as timeline_text
-    from timeline.output._render import to_json
-    from timeline.solver._timeline import Source, extract_many
-
-    parser = _Parser(
-        prog="timeline",
-        description="Print the ordered timeline of dated news articles "
-        "('timeline tag ...' lists the temporal expressions only).",
-    )
-    parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="text or TimeML (.tml) files, or - for stdin")  # fmt: skip
-    parser.add_argument("--published", type=_date,
-                        help="publication date, YYYY-MM-DD (default: the article's dateline, "
-                        "or a TimeML document's creation time)")  # fmt: skip
-    parser.add_argument("--format", choices=("text", "json", "timeml", "html"), default="text",
-                        help="timeml: a TimeML 1.2.1 document (one input file only); "
-                        "html: one self-contained page to open in a browser")  # fmt: skip
-    parser.add_argument("--input", choices=("text", "timeml"),
-                        help="input format (default: timeml for a .tml file, else text)")  # fmt: skip
-    parser.add_argument("--explain", action="store_true", help="show the evidence for each date")
-    parser.add_argument("--nominals", choices=("signalled", "all", "none"), default="signalled",
-                        help="event nouns: those a time or connective places (default), "
-                        "every event noun, or none")  # fmt: skip
-    args = parser.parse_args(argv)
-    if args.files.count("-") > 1:
-        parser.error("standard input (-) can be read only once")
-    if args.format == "timeml" and len(args.files) > 1:
-        parser.error(f"--format timeml writes one document: give one FILE, not {len(args.files)}")
-    sources, how = [], {}
-    for path in args.files:
-        text, dct = read_input(path, args.input)
-        name = "stdin" if path == "-" else display_name(path)
-        if args.published is not None:
-            published, how[name] = args.published, "given with --published"
-        elif dct is not None:
-            published, how[name] = dct, "read from the TimeML creation time (DCT)"
-        else:
-            found = find_publication_date(text)
-            if found is None:
-                raise InputError(
-                    f"{name}: no publication date found at the top; pass --published YYYY-MM-DD"
-                )
-            published, how[name] = found[0], f'read from the dateline "{found[1]}"'
-        sources.append(Source(text, published, name))
-    timeline = extract_many(sources, nominals=args.nominals)
-    if args.format == "timeml":
-        from timeline.output._timeml import to_timeml
-
-        return _fit_stdout(to_timeml(timeline, sources[0].name, text=sources[0].text))
-    if args.format == "json":
-        return _json(to_json(timeline, how))
-    if args.format == "html":
-        return to_html(timeline, how)
-    return timeline_text(timeline, explain=args.explain, sources=how) + "\n"
 
 
 def _say(message: str) -> None:
@@ -339,8 +282,13 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+# Set once stdout is given up (a closed pipe): a stream stops instead of writing on.
+_STOPPED: list[bool] = []
+
+
 def _discard_stdout() -> None:
     # Output that cannot be delivered must not fail again when Python flushes at exit.
+    _STOPPED.append(True)
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -380,10 +328,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return batch_main(args[1:])
         if args and args[0] == "tag":
-            output = _tag_command(args[1:])
-        else:
-            output = _timeline_command(args)
-        return _flush(output)
+            return _flush(_tag_command(args[1:]))
+        from timeline.cli._timeline_command import timeline_command
+
+        output = timeline_command(args)
+        if isinstance(output, str):
+            return _flush(output)
+        for chunk in output:  # streamed: written as each document is done
+            code = _flush(chunk)
+            if code or _STOPPED:
+                return code
+        return 0
     except TimelineError as exc:
         _say(f"{type(exc).__name__}: {exc}")
         return EXIT_ERROR

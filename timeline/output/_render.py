@@ -1,4 +1,10 @@
-"""Rendering a Timeline: readable text and the versioned JSON document."""
+"""Rendering a Timeline: readable text and the timeline/1 JSON document.
+
+The text timeline itself is ``_text`` (``format_text`` here hands over to it).
+timeline/1 (``to_json``) is superseded by timeline/2 (``_json.timeline_json``,
+what ``--format json`` prints); it stays for the HTML view and the batch
+records, which embed it, until they move.
+"""
 
 from __future__ import annotations
 
@@ -90,42 +96,10 @@ def _since(event: TimelineEvent) -> str:
 
 
 def format_text(tl: Timeline, explain: bool = False, sources: dict[str, str] | None = None) -> str:
-    """One line per event: when, what, and where in the text ([s3] = sentence 3)."""
-    lines = []
-    for name, published in tl.published.items():
-        how = (sources or {}).get(name, "")
-        label = name or "text"
-        lines.append(f"# {label}: published {published.isoformat()}{' (' + how + ')' if how else ''}")
-    several = len(tl.published) > 1
-    dated, undated = [], []
-    for event in tl.events:
-        when = event_when(event, tl.published.get(event.source))
-        flag = {"PLANNED": " (planned)", "NEGATED": " (negated)",
-                "HYPOTHETICAL": " (possible)"}.get(event.status, "")  # fmt: skip
-        where = f"{event.source + ':' if several else ''}s{event.sentence + 1}"
-        (undated if when == "undated" else dated).append((when, event.text + flag, where, event))
-    width = max((len(r[0]) for r in dated), default=0)
-    for when, text, where, event in dated:
-        lines.append(f"{when.ljust(width)}  {text}  [{where}]")
-        if explain:
-            lines.extend(f"{'':{width}}    - {reason}" for reason in tl.explain(event))
-    if undated:
-        lines.append("")
-        lines.append("Undated (no evidence places them):")
-        lines.extend(f"  {text}  [{where}]" for _when, text, where, _event in undated)
-    if tl.conflicts:
-        lines.append("")
-        lines.append("Conflicts resolved by dropping the weakest evidence:")
-        for conflict in tl.conflicts:
-            dropped = conflict.dropped.evidence
-            others = "; ".join(
-                f'{c.evidence.rule} "{c.evidence.text}"'
-                for c in conflict.cycle
-                if c is not conflict.dropped and c.evidence.rule != "event-interval"
-            )
-            lines.append(f'  dropped {dropped.rule} "{dropped.text}" (contradicted {others}): '
-                         f"{conflict.reason}")  # fmt: skip
-    return "\n".join(lines)
+    """One line per happening: when, what, and where in the text ([s3] = sentence 3)."""
+    from timeline.output._text import format_text as text_timeline
+
+    return text_timeline(tl, explain=explain, sources=sources)
 
 
 def _iso(m: Any) -> Any:
@@ -147,7 +121,8 @@ def _constraint_json(c: Constraint, index: dict[int, int]) -> dict[str, Any]:
 
 
 def to_json(tl: Timeline, sources: dict[str, str] | None = None) -> dict[str, Any]:
-    """The timeline as a JSON-ready dict (schema: timeline/schema/timeline-1.schema.json)."""
+    """The timeline as a JSON-ready timeline/1 dict (superseded by timeline/2, see
+    ``_json.timeline_json``; schema: timeline/schema/timeline-1.schema.json)."""
     index = {id(c): i for i, c in enumerate(tl.constraints)}
     documents = []
     for name, published in tl.published.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import weakref
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -21,8 +22,13 @@ from timeline.relations import (
     start,
     to_minutes,
 )
+from timeline.relations._ordering import is_likely_order
+from timeline.solver._relation import Relation, interval_relation, start_relation
 from timeline.solver._solver import ORIGIN, WEAK, Conflict, Constraint, Solution, solve
 from timeline.text import read
+
+# relations_of: at most this many events of each neighbouring sentence.
+NEIGHBOURS = 12
 
 # A bound: a date (midnight), a datetime, a FarDate outside years 1-9999, or None (open).
 Moment = dt.date | dt.datetime | FarDate | None
@@ -111,10 +117,19 @@ class Timeline:
         """The network without weak defaults, solved on first use.
 
         Orders are claimed only from firm evidence: weak defaults (narrative
-        order, tense conventions) shape the bounds but never decide "before".
+        order, tense conventions) shape the bounds and the likely orders of
+        events (``relation``) answer order questions, but neither decides an
+        entailed "before".
         """
-        kept = [c for c in self._solution.constraints if c.strength > WEAK]
+        kept = [c for c in self._solution.constraints
+                if c.strength > WEAK and not is_likely_order(c)]  # fmt: skip
         return solve(kept, self._solution.points)
+
+    @property
+    def _dates_solution(self) -> Solution:
+        """The network the events' bounds are read from: without the likely
+        orders of events (``_dates``)."""
+        return _dates(self._solution)
 
     def event(self, event_id: str) -> TimelineEvent:
         for e in self.events:
@@ -122,28 +137,94 @@ class Timeline:
                 return e
         raise KeyError(event_id)
 
-    def relation(self, a: TimelineEvent | str, b: TimelineEvent | str) -> str:
-        """'before', 'after', 'overlap' or 'unknown': only what the evidence entails."""
-        a_id = a if isinstance(a, str) else a.id
-        b_id = b if isinstance(b, str) else b.id
-        return self._firm_solution.relation(
-            f"{a_id}.start", f"{a_id}.end", f"{b_id}.start", f"{b_id}.end"
-        )
+    def relation(self, a: TimelineEvent | str, b: TimelineEvent | str, *,
+                 entailed_only: bool = False) -> Relation:  # fmt: skip
+        """How event a's interval stands to b's: "before", "after", "overlap" or
+        "unknown", with its confidence and evidence (a ``Relation``; it
+        compares equal to its string).
+
+        "entailed" when the firm evidence entails it (dates, connectives,
+        tense against publication, reported past events); else "likely" when
+        the network with its measured defaults does; ``entailed_only`` gives
+        the firm answer alone.
+        """
+        full = None if entailed_only else self._solution
+        return interval_relation(self._firm_solution, full, _id(a), _id(b))
+
+    def start_relation(self, a: TimelineEvent | str, b: TimelineEvent | str, *,
+                       entailed_only: bool = False) -> Relation:  # fmt: skip
+        """The order of the two events' start points: "before", "after", "same"
+        or "unknown", with confidence and evidence as ``relation`` gives them."""
+        full = None if entailed_only else self._solution
+        return start_relation(self._firm_solution, full, _id(a), _id(b))
+
+    @functools.cached_property
+    def _by_sentence(self) -> dict[tuple[str, int], list[TimelineEvent]]:
+        grouped: dict[tuple[str, int], list[TimelineEvent]] = {}
+        for e in sorted(self.events, key=lambda e: e.trigger_start):
+            grouped.setdefault((e.source, e.sentence), []).append(e)
+        return grouped
+
+    def relations_of(self, event: TimelineEvent | str, *, entailed_only: bool = False,
+                     ) -> list[tuple[TimelineEvent, Relation]]:  # fmt: skip
+        """The events of the same and the neighbouring sentences (of those, the
+        ``NEIGHBOURS`` nearest it) that ``event`` is ordered
+        against, in text order, each with ``relation(event, other)``; where the
+        intervals are not ordered, the order of their starts
+        (``start_relation``) is given instead when it is known."""
+        this = event if isinstance(event, TimelineEvent) else self.event(event)
+        found: list[tuple[TimelineEvent, Relation]] = []
+        for sentence in (this.sentence - 1, this.sentence, this.sentence + 1):
+            row = self._by_sentence.get((this.source, sentence), [])
+            if sentence == this.sentence - 1:
+                row = row[-NEIGHBOURS:]
+            elif sentence == this.sentence + 1:
+                row = row[:NEIGHBOURS]
+            for other in row:
+                if other.id == this.id:
+                    continue
+                answer = self.relation(this, other, entailed_only=entailed_only)
+                if answer == "unknown":
+                    answer = self.start_relation(this, other, entailed_only=entailed_only)
+                if answer != "unknown":
+                    found.append((other, answer))
+        return found
 
     def explain(self, event: TimelineEvent | str) -> list[str]:
         """The evidence behind each bound of an event, in words."""
         eid = event if isinstance(event, str) else event.id
+        dates = self._dates_solution
         lines = []
         for point, label in ((f"{eid}.start", "start"), (f"{eid}.end", "end")):
             for which in ("earliest", "latest"):
-                value = getattr(self._solution, which)(point)
+                value = getattr(dates, which)(point)
                 if value is None:
                     continue
-                chain = self._solution.explain(point, which)
+                chain = dates.explain(point, which)
                 reasons = "; ".join(_constraint_words(c) for c in chain) or "given"
                 moment = from_minutes(value, round_up=which == "latest")
                 lines.append(f"{label} {_bound_words(which, moment)}: {reasons}")
         return lines
+
+
+_DATES: weakref.WeakKeyDictionary[Solution, Solution] = weakref.WeakKeyDictionary()
+
+
+def _dates(solution: Solution) -> Solution:
+    """The network the events' dates (bounds) are read from: without the likely
+    orders of events, which answer order questions (``relation``,
+    ``start_relation``) but never move a date.  Solved once per network."""
+    found = _DATES.get(solution)
+    if found is None:
+        given = solution.given
+        kept = [c for c in given if not is_likely_order(c)]
+        found = solution if len(kept) == len(given) else solve(kept, solution.points)
+        _DATES[solution] = found
+    return found
+
+
+def _id(event: TimelineEvent | str) -> str:
+    return event if isinstance(event, str) else event.id
 
 
 def _constraint_words(c: Constraint) -> str:
@@ -216,8 +297,14 @@ def extract_many(
     *,
     rules: Sequence[str] | None = None,
     nominals: str = "signalled",
+    merge: bool = True,
 ) -> Timeline:
-    """One timeline merged from several dated texts (event ids prefixed "d1.", "d2."...)."""
+    """One timeline merged from several dated texts (event ids prefixed "d1.", "d2."...).
+
+    With ``merge`` the mentions of one happening (across the texts, or told
+    twice in one) are tied by "same-happening" constraints (``_merge``): they
+    share their bounds, and a contradiction between them is a conflict.
+    """
     sources = list(sources)
     prefix = len(sources) > 1
     constraints: list[Constraint] = []
@@ -239,6 +326,15 @@ def extract_many(
         rows.extend((attrs.evolve(source, name=key), e, rename + e.id) for e in doc.events)
     points = [p for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
     solution = solve(constraints, points)
+    if merge:
+        from timeline.solver._merge import merge_constraints
+
+        times = {k: sorted((x.start, x.end) for x in v) for k, v in expressions.items()}
+        merged = merge_constraints([(s.name, e, eid) for s, e, eid in rows], texts, times,
+                                   solution)  # fmt: skip
+        if merged:  # solved again: the merged mentions share (and pass on) their evidence
+            constraints.extend(merged)
+            solution = solve(constraints, points)
     events = [_placed(source, event, eid, solution) for source, event, eid in rows]
     events.sort(key=lambda e: e.order)  # stable: ties keep text order
     return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
@@ -254,6 +350,7 @@ def _renamed(c: Constraint, prefix: str) -> Constraint:
 
 def _placed(source: Source, event: Event, eid: str, solution: Solution) -> TimelineEvent:
     s, e = f"{eid}.start", f"{eid}.end"
+    solution = _dates(solution)
     return TimelineEvent(
         id=eid,
         text=event.description,
