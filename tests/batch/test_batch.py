@@ -18,7 +18,7 @@ from timeline.batch._command import batch_main
 from timeline.batch._output import BatchOutput
 from timeline.batch._runner import run_ordered
 from timeline.cli._main import read_text
-from timeline.output._render import to_json
+from timeline.output._json import timeline_json
 
 PLACES = ["GENEVA", "LAGOS", "QUITO", "OSLO", "HANOI", "LIMA"]
 SENTENCES = [
@@ -46,7 +46,7 @@ def article(n, dateline=True):
 
 
 def expected(text, published, how):
-    return to_json(timeline.extract(text, published), {"": how})
+    return timeline_json(timeline.extract(text, published), {"": how})
 
 
 def dateline_how(n):
@@ -357,9 +357,9 @@ def test_csv_rows(tmp_path):
     for row, event in zip(mine, events, strict=True):
         assert row["sentence"] == str(event["sentence"])
         assert (row["trigger"], row["description"], row["status"]) == (
-            event["trigger"], event["text"], event["status"])  # fmt: skip
+            event["trigger"], event["display"], event["status"])  # fmt: skip
         for key in ("earliest_start", "latest_start", "earliest_end", "latest_end"):
-            assert row[key] == (event[key] or "")
+            assert row[key] == ((event["bounds"].get(key) or {}).get("value") or "")
         assert row["error"] == ""
     (failed,) = [r for r in rows if r["id"] == str(undated)]
     assert failed["error"].startswith("no publication date found") and failed["trigger"] == ""
@@ -583,6 +583,6 @@ def test_nominals_option(tmp_path):
     out = tmp_path / "out.jsonl"
     assert batch_main([str(path), "--out", str(out), "--nominals", "all", "--jobs", "1"]) == 0
     how = 'read from the dateline "5 January 2016"'
-    want = to_json(timeline.extract(text, dt.date(2016, 1, 5), nominals="all"), {"": how})
+    want = timeline_json(timeline.extract(text, dt.date(2016, 1, 5), nominals="all"), {"": how})
     assert records(out)[0]["timeline"] == want
     assert want != expected(text, dt.date(2016, 1, 5), how)  # the option changed something

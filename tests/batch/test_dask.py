@@ -7,7 +7,7 @@ import pytest
 
 import timeline
 from timeline.expressions._dateline import find_publication_date
-from timeline.output._render import to_json
+from timeline.output._json import timeline_json
 
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
@@ -53,7 +53,7 @@ def expected(record):
         if found is None:
             return None
         published, how = found[0], f'read from the dateline "{found[1]}"'
-    return to_json(timeline.extract(record["text"], published), {"": how})
+    return timeline_json(timeline.extract(record["text"], published), {"": how})
 
 
 @pytest.fixture(scope="module")
@@ -95,5 +95,5 @@ def test_events_dataframe(client):
     first = got[0]["timeline"]["events"][0]
     row = table.iloc[0]
     assert (row["id"], row["trigger"], row["description"]) == ("doc-0", first["trigger"],
-                                                               first["text"])  # fmt: skip
+                                                               first["display"])  # fmt: skip
     assert table.iloc[-1]["error"].startswith("no publication date found")

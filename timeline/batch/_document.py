@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from timeline._errors import InputError, TimelineError
 from timeline.cli._main import display_name, read_input
 from timeline.expressions._dateline import find_publication_date
-from timeline.output._render import to_json
+from timeline.output._json import timeline_json
 from timeline.solver._timeline import extract
 
 
@@ -110,7 +110,7 @@ def _timeline(item: Item, published: dt.date | None, nominals: str) -> dict[str,
             day, how = item.published, "given in the record"
         else:
             day, how = _dated(text, published, "given with --published", record=True)
-    return to_json(extract(text, day, nominals=nominals), {"": how})
+    return timeline_json(extract(text, day, nominals=nominals), {"": how})
 
 
 def run_item(item: Item, published: dt.date | None = None,
@@ -140,8 +140,14 @@ def jsonl_line(record: dict[str, Any]) -> str:
 
 CSV_COLUMNS = ("id", "sentence", "trigger", "description", "earliest_start", "latest_start",
                "earliest_end", "latest_end", "status", "error")  # fmt: skip
-_EVENT_FIELDS = ("sentence", "trigger", "text", "earliest_start", "latest_start",
-                 "earliest_end", "latest_end", "status")  # fmt: skip
+_BOUNDS = ("earliest_start", "latest_start", "earliest_end", "latest_end")
+
+
+def _event_row(rid: Any, event: dict[str, Any]) -> list[Any]:
+    bounds = event["bounds"]
+    values = [(bounds.get(k) or {}).get("value") for k in _BOUNDS]
+    return [rid, event["sentence"], event["trigger"], event["display"], *values,
+            event["status"], None]  # fmt: skip
 
 
 def csv_rows(record: dict[str, Any]) -> list[list[Any]]:
@@ -154,7 +160,7 @@ def csv_rows(record: dict[str, Any]) -> list[list[Any]]:
     events = record["timeline"]["events"]
     if not events:
         return [[rid] + [None] * (len(CSV_COLUMNS) - 1)]
-    return [[rid] + [event[k] for k in _EVENT_FIELDS] + [None] for event in events]
+    return [_event_row(rid, event) for event in events]
 
 
 def csv_text(record: dict[str, Any]) -> str:
