@@ -32,16 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline.solver._solver import (  # noqa: E402
-    HARD,
-    MEDIUM,
-    ORIGIN,
-    STRONG,
-    WEAK,
-    Constraint,
-    Evidence,
-    solve,
-)
+from timeline.relations import HARD, MEDIUM, ORIGIN, STRONG, WEAK, Constraint, Evidence  # noqa: E402
+from timeline.solver._solver import solve  # noqa: E402
 
 SEED = 20240501
 DAY = 24 * 60

@@ -10,17 +10,8 @@ import time
 import pytest
 
 from timeline._errors import InconsistentConstraints, TimelineError
-from timeline.solver._solver import (
-    HARD,
-    MEDIUM,
-    ORIGIN,
-    STRONG,
-    WEAK,
-    Conflict,
-    Constraint,
-    Evidence,
-    solve,
-)
+from timeline.relations import HARD, MEDIUM, ORIGIN, STRONG, WEAK, Constraint, Evidence
+from timeline.solver._solver import Conflict, solve
 
 
 def ev(rule: str, text: str = "", spans: tuple[tuple[int, int], ...] = ()) -> Evidence:

@@ -15,16 +15,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from timeline._errors import InconsistentConstraints
-from timeline.solver._solver import (
-    HARD,
-    MEDIUM,
-    ORIGIN,
-    STRONG,
-    WEAK,
-    Constraint,
-    Evidence,
-    solve,
-)
+from timeline.relations import HARD, MEDIUM, ORIGIN, STRONG, WEAK, Constraint, Evidence
+from timeline.solver._solver import solve
 
 INF = math.inf
 STRENGTHS = (WEAK, MEDIUM, STRONG, HARD)

@@ -13,8 +13,7 @@ from typing import Any
 
 from timeline.expressions._calendar import DayBound, add_days
 from timeline.expressions._model import iso_year
-from timeline.relations import to_minutes
-from timeline.solver._solver import ORIGIN, Constraint
+from timeline.relations import ORIGIN, Constraint, to_minutes
 from timeline.solver._timeline import Moment, Timeline, TimelineEvent
 
 JSON_SCHEMA_VERSION = "timeline/1"

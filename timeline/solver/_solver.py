@@ -34,35 +34,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from timeline._errors import InconsistentConstraints
-from timeline.relations import (
-    HARD,
-    MEDIUM,
-    ORIGIN,
-    STRONG,
-    WEAK,
-    Constraint,
-    Evidence,
-    Point,
-    Relation,
-)
+from timeline.relations import HARD, Constraint, Point
 from timeline.solver._network import _build, _Net, _Potentials
 from timeline.solver._search import _dijkstra, _latest_potential
 from timeline.solver._solution import Conflict, Solution
 
-__all__ = [
-    "HARD",
-    "MEDIUM",
-    "ORIGIN",
-    "STRONG",
-    "WEAK",
-    "Conflict",
-    "Constraint",
-    "Evidence",
-    "Point",
-    "Relation",
-    "Solution",
-    "solve",
-]
+__all__ = ["Conflict", "Solution", "solve"]
 
 
 def _conflict(net: _Net, ci: int, cycle: list[int]) -> Conflict:

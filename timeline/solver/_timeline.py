@@ -15,6 +15,9 @@ from timeline.expressions._calendar import add_days
 from timeline.expressions._model import FarDate, TimeExpression
 from timeline.expressions._tag import publication_day, tag
 from timeline.relations import (
+    ORIGIN,
+    WEAK,
+    Constraint,
     Document,
     constraints_for,
     end,
@@ -24,7 +27,7 @@ from timeline.relations import (
 )
 from timeline.relations._ordering import is_likely_order
 from timeline.solver._relation import Relation, interval_relation, start_relation
-from timeline.solver._solver import ORIGIN, WEAK, Conflict, Constraint, Solution, solve
+from timeline.solver._solver import Conflict, Solution, solve
 from timeline.text import read
 
 # relations_of: at most this many events of each neighbouring sentence.
