@@ -154,9 +154,15 @@ def _group_just_before(groups: _SentenceGroups, text: str, left: int) -> VerbGro
     """The verb group that ends just before ``left`` (only spaces between),
     in any clause: the text stage starts the clause of "announced Wednesday
     that ..." at the time, yet the time belongs to the verb before it."""
+    group = _group_ending_by(groups, left)
+    return None if group is None or text[group.end : left].strip() else group
+
+
+def _group_ending_by(groups: _SentenceGroups, offset: int) -> VerbGroup | None:
+    """The last verb group of the sentence that ends at or before ``offset``."""
     for group in reversed(groups.all()):
-        if group.end <= left:
-            return None if text[group.end : left].strip() else group
+        if group.end <= offset:
+            return group
     return None
 
 
@@ -181,22 +187,13 @@ def _points_ahead(
         return False
     verbs = _side_verbs()
     if verb.infinitive:
-        governor = _group_before(groups, verb)
+        governor = _group_ending_by(groups, verb.start)  # the infinitive's governor
         return governor is not None and governor.lemma in verbs["intention"]
     if signal is not None and signal.casefold() in verbs["deferral_signals"]:
         # a past perfect tells of a deferral before a past time: "had been delayed until Friday"
         past_perfect = verb.tense is Tense.PAST and verb.aspect in _PERFECT
         return verb.lemma in verbs["deferral"] and not past_perfect
     return scheduling and verb.finite and verb.lemma in verbs["scheduling"]
-
-
-def _group_before(groups: _SentenceGroups, group: VerbGroup) -> VerbGroup | None:
-    """The group right before ``group`` in its sentence (its governor, for an infinitive)."""
-    previous = None
-    for other in groups.all():
-        if other.end <= group.start:
-            previous = other
-    return previous
 
 
 def _is_its_time(group: VerbGroup, signal: str | None) -> bool:
