@@ -1,4 +1,4 @@
-"""The per-user cache of built tables (the LALR parser, the lexicon).
+"""The per-user cache of built tables (the LALR parser, the lexicon, the parsed data tables).
 
 Building them takes most of a short run's time, so the result is kept in a
 per-user directory (``$TIMELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/timeline``,
@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -79,6 +78,8 @@ def read_blob(path: Path, key: str) -> bytes | None:
 def write_blob(path: Path, key: str, payload: bytes, family: str) -> bool:
     """Write ``payload`` to ``path`` atomically; False (and no error) if it cannot.
     Older files of the same ``family`` (file-name prefix) beyond the newest few go."""
+    import tempfile  # only a run that writes pays for it (it loads shutil, bz2, lzma...)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
