@@ -1,10 +1,11 @@
 """The HTML view of a Timeline: one self-contained page (``timeline --format html``).
 
 The page inlines vis-timeline (static/, vendored with its licence) and its own
-script and style, and embeds the data as JSON: ``to_json``'s document (schema
-timeline/1) plus what only the view needs (each document's text and sentence
-offsets, each event's bounds in milliseconds for the axis).  Nothing is
-fetched when the page is viewed.
+script and style, and embeds the data as JSON: the timeline/2 document of
+``timeline --format json`` (``_json.timeline_json``) plus what only the view
+needs (each document's text and sentence offsets, each event's bounds in
+milliseconds for the axis and its explanation lines).  Nothing is fetched
+when the page is viewed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from importlib import resources
 from typing import Any
 
-from timeline.output._render import to_json
+from timeline.output._json import timeline_json
 from timeline.relations import to_minutes
 from timeline.solver._timeline import Moment, Timeline, TimelineEvent
 from timeline.text import split_sentences
@@ -79,16 +80,22 @@ def _extent(tl: Timeline, bounds: list[list[int | None]]) -> list[int]:
 
 
 def _view(tl: Timeline, doc: dict[str, Any]) -> dict[str, Any]:
+    """What only the page needs, its events in the order of ``doc``'s (timeline/2
+    lists them as the text timeline reads, not in ``tl.events`` order)."""
     documents = []
     for name in tl.published:
         text = tl.texts.get(name)
         sentences = [[s.start, s.end] for s in split_sentences(text)] if text is not None else []
         documents.append({"source": name, "text": text, "sentences": sentences})
     events, bounds = [], []
-    for event, row in zip(tl.events, doc["events"], strict=True):
+    by_id = {event.id: event for event in tl.events}
+    for row in doc["events"]:
+        event = by_id[row["id"]]
         ms = _bounds_ms(event)
         bounds.append(ms)
-        events.append({"ms": ms, "kind": _kind(ms), "evidence": _evidence(ms, row["explanation"])})
+        lines = tl.explain(event)
+        events.append({"ms": ms, "kind": _kind(ms), "explanation": lines,
+                       "evidence": _evidence(ms, lines)})  # fmt: skip
     return {"documents": documents, "events": events, "extent": _extent(tl, bounds),
             "epoch_minutes": _EPOCH_MINUTES}  # fmt: skip
 
@@ -190,11 +197,12 @@ _PLACEHOLDER = re.compile(r"@([A-Z]+)@")
 def to_html(tl: Timeline, sources: dict[str, str] | None = None) -> str:
     """The timeline as one self-contained HTML page (ASCII, scripts and styles inline).
 
-    ``sources`` says how each document's publication date was found, as for ``to_json``.
+    ``sources`` says how each document's publication date was found, as for
+    ``timeline_json``.
     """
     from timeline import __version__
 
-    doc = to_json(tl, sources)
+    doc = timeline_json(tl, sources)
     data = {"timeline": doc, "view": _view(tl, doc)}
     title = html.escape(_page_title(tl)).encode("ascii", "xmlcharrefreplace").decode("ascii")
     parts = {

@@ -9,8 +9,8 @@ its evidence and the evidence itself (constraint ids, rules, words with
 offsets, strength, assumption).  ``--format jsonl`` writes one such object per
 document per line (``iter_jsonl``), so memory is one document's worth.
 
-timeline/1 (``_render.to_json``) is superseded: it stays for the HTML view
-and the batch records until they move to this shape.
+timeline/1 (``_render.to_json``) is superseded: every output (``--format
+json``/``jsonl``, the batch records, the HTML view) uses this shape.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """Rendering a Timeline: readable text and the timeline/1 JSON document.
 
 The text timeline itself is ``_text`` (``format_text`` here hands over to it).
-timeline/1 (``to_json``) is superseded by timeline/2 (``_json.timeline_json``,
-what ``--format json`` prints); it stays for the HTML view and the batch
-records, which embed it, until they move.
+timeline/1 (``to_json``) is superseded by timeline/2 (``_json.timeline_json``):
+``--format json``, the batch records and the HTML view all use timeline/2.
 """
 
 from __future__ import annotations

@@ -72,8 +72,13 @@
   function flag(e) {
     return { PLANNED: " (planned)", NEGATED: " (negated)", HYPOTHETICAL: " (possible)" }[e.status] || "";
   }
+  // What a reader sees of an event: its display text (the subject kept, the
+  // dateline left out), then its status.
+  function eventLabel(e) {
+    return (e.display || e.text) + flag(e);
+  }
   function where(e) {
-    return (several ? docLabel(e.source) + ": " : "") + "sentence " + (e.sentence + 1);
+    return (several ? docLabel(e.source) + ": " : "") + "sentence " + e.sentence; // counted from 1
   }
   function moment(minutes) {
     var iso = new Date((minutes - view.epoch_minutes) * 60000).toISOString();
@@ -168,12 +173,12 @@
     }
     var docId = "doc:" + docs[e.source].index;
     (nested[docId] = nested[docId] || []).push("row:" + e.id);
-    var label = el("span", { className: "row-label", "data-row": e.id, title: e.text + flag(e) + " [" + where(e) + "]" },
-                   [e.text + flag(e)]);
+    var label = el("span", { className: "row-label", "data-row": e.id, title: eventLabel(e) + " [" + where(e) + "]" },
+                   [eventLabel(e)]);
     groups.push({ id: "row:" + e.id, content: label, order: events[e.id].order, className: "event-row", treeLevel: 1 });
     var content = el("span", { className: "when", "data-event": e.id, text: e.when });
     var status = " status-" + e.status.toLowerCase();
-    var tip = el("span", { text: e.text + flag(e) + ": " + e.when });
+    var tip = el("span", { text: eventLabel(e) + ": " + e.when });
     if (v.kind === "point") {
       items.push({ id: e.id, group: "row:" + e.id, type: "point", start: v.ms[0], content: content, title: tip,
                    className: "event point" + status });
@@ -235,7 +240,7 @@
   function sentenceView(e) {
     var d = docs[e.source];
     var text = d.view.text;
-    var span = d.view.sentences[e.sentence];
+    var span = d.view.sentences[e.sentence - 1];
     if (text === null || !span) return el("blockquote", { className: "sentence", text: e.text });
     var marks = [[e.start, e.end, "clause", null], [e.trigger_start, e.trigger_end, "trigger", "the event's trigger"]];
     d.json.expressions.forEach(function (x) {
@@ -306,14 +311,14 @@
     var box = document.getElementById("details");
     box.textContent = "";
     box.dataset.event = id;
-    box.appendChild(el("h2", {}, [e.text + flag(e)]));
+    box.appendChild(el("h2", {}, [eventLabel(e)]));
     var traits = [e.status, e.tense, e.aspect, e.event_class].filter(function (t) { return t && t !== "NONE"; });
     box.appendChild(el("p", { className: "meta", text: [id, where(e), e.when].concat(traits.join(" ").toLowerCase()).join(" \u00b7 ") }));
     box.appendChild(sentenceView(e));
     var table = el("dl", { className: "bounds" });
     var assigned = {};
     BOUNDS.forEach(function (name, i) {
-      var line = v.evidence[i] === null ? null : e.explanation[v.evidence[i]];
+      var line = v.evidence[i] === null ? null : v.explanation[v.evidence[i]];
       var value, reasons;
       if (line === null) {
         value = v.ms[i] === null ? "open" : "?";
@@ -329,7 +334,7 @@
       table.appendChild(el("dd", {}, [el("ul", {}, reasons.map(function (r) { return el("li", { text: r }); }))]));
     });
     box.appendChild(table);
-    var rest = e.explanation.filter(function (_l, i) { return !assigned[i]; });
+    var rest = v.explanation.filter(function (_l, i) { return !assigned[i]; });
     if (rest.length) box.appendChild(el("ul", { className: "explanation" }, rest.map(function (r) { return el("li", { text: r }); })));
     var ks = conflictsOf[id] || [];
     if (ks.length) {
@@ -375,7 +380,7 @@
     else {
       u.appendChild(el("p", { className: "note", text: "No evidence places these on the axis." }));
       u.appendChild(el("ul", {}, undated.map(function (e) {
-        return el("li", {}, [el("a", { href: "#", className: "event-link", "data-goto": e.id, text: e.text + flag(e) }),
+        return el("li", {}, [el("a", { href: "#", className: "event-link", "data-goto": e.id, text: eventLabel(e) }),
           el("span", { className: "where", text: " " + where(e) })]);
       })));
     }
