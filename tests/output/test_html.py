@@ -21,7 +21,8 @@ from timeline.output._html import _ascii_js, to_html
 PUB = dt.date(2016, 1, 25)
 ARTICLE = (
     "Dock workers walked out on 4 January. The festival ran from 6 January to 15 January. "
-    "A crane collapsed at 3:15 p.m. today. Supported by tugboats, the ferry left on Monday."
+    "A crane collapsed at 3:15 p.m. today. Supported by tugboats, the ferry left on Monday. "
+    "The crew would welcome a pay rise."
 )
 
 
@@ -88,7 +89,7 @@ def test_page_embeds_every_event_with_its_bounds():
     kinds = {e.text: by_id[e.id]["kind"] for e in tl.events}
     assert kinds["A crane collapsed at 3:15 p.m. today"] == "point"
     assert kinds["The festival ran from 6 January to 15 January"] == "range"
-    assert kinds["Supported by tugboats"] == "undated"
+    assert kinds["The crew would welcome a pay rise"] == "undated"  # nothing dates a wish
     walked = next(by_id[e.id] for e in tl.events if e.text.startswith("Dock workers"))
     # Milliseconds since 1970 UTC, as JavaScript dates count.
     midnight = dt.datetime(2016, 1, 4, tzinfo=dt.UTC).timestamp() * 1000

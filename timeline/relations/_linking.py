@@ -3,15 +3,18 @@
 Takes a ``Document`` and an offset (a time phrase, a connective, the words
 after "of"); gives the event it attaches to: the governing verb of its clause
 (``governing_event``), the next event (``next_event``), the event heading a
-phrase (``_event_in_phrase``), or the verb that carries a complement's time
-(``_finite``).  Each is a bisection in the sentence's event index.
+phrase (``_event_in_phrase``), the verb that carries a complement's time
+(``_finite``), the verb just before a time (``verb_just_before``) or the
+past verb sharing an untensed verb's time (``past_verb_sharing``).  Each is
+a bisection in the sentence's event index.
 """
 
 from __future__ import annotations
 
 import re
 
-from timeline.events import Event
+from timeline.events import Event, Pos, Tense
+from timeline.expressions import TimeExpression
 from timeline.relations._document import Document
 
 
@@ -59,3 +62,46 @@ def _finite(doc: Document, event: Event) -> Event:
     if governor is not None and str(governor.event_class) == "ASPECTUAL":
         return governor
     return event
+
+
+def past_verb_sharing(doc: Document, event: Event | None) -> Event | None:
+    """A past verb that shares the time of the untensed verb a time reached:
+    the action governing its infinitive ("were invited to join NATO in July
+    1997", "were trying to cross six weeks ago"; not a state of mind:
+    "planned to apply today"), or the verb right before a bare participle
+    ("the car was found abandoned at the airport in December")."""
+    if event is None or event.pos is not Pos.VERB or event.tense is not Tense.NONE:
+        return None
+    if event.governor is not None and event.modality is None:  # "declined to comment"
+        governor = doc.event_by_id(event.governor)
+        if (governor is not None and governor.tense_label is Tense.PAST and governor.pos is Pos.VERB
+                and str(governor.event_class) in ("I_ACTION", "ASPECTUAL")):  # fmt: skip
+            return governor
+    if event.verb_group != event.trigger or event.modality is not None:
+        return None
+    verbs = doc.sentence_events(event.sentence).clause_verbs(event.trigger_start)
+    finite = verbs.last_ending_by(event.trigger_start, skip=lambda e: e.tense is Tense.NONE)
+    # A past verb right before the participle ("found abandoned", "practiced
+    # forming"): "who is charged with gunning down a doctor in 1998" is not then.
+    if finite is None or finite.tense_label is not Tense.PAST:
+        return None
+    return None if doc.text[finite.trigger_end : event.trigger_start].strip() else finite
+
+
+def verb_just_before(doc: Document, expr: TimeExpression) -> Event | None:
+    """'Investigators said Friday they found a rifle': a time right after a
+    verb belongs to it, even where the clause split puts the time at the head
+    of the next clause (the complement's verb is not the one it dates)."""
+    if expr.signal is None and _ATTRIBUTIVE_TIME.match(doc.text, expr.end) and (
+            "-" in expr.text or not doc.text[expr.end].isspace()):
+        return None  # "reported third-quarter profit", "said Friday's focus": a noun's
+    begin = expr.signal_start if expr.signal_start is not None else expr.start
+    verbs = doc.sentence_events(doc.sentence_of(begin)).verbs
+    verb = verbs.last_ending_by(begin)
+    if verb is None or verb.end > begin or doc.text[verb.trigger_end : begin].strip():
+        return None
+    return verb
+
+
+# A time followed at once by a word of its noun phrase: "third-quarter profit", "Friday's".
+_ATTRIBUTIVE_TIME = re.compile(r"(?:['’]s\b|[^\S\n]+[a-z])")

@@ -25,7 +25,9 @@ def story_time(doc: Document) -> Iterator[Constraint]:
     timed sentence of its paragraph named ("Rebels seized the town on
     Sunday. They killed 20 soldiers. They burned the market.").  The scene
     ends at a new time, a tense shift (a past perfect, a present or future
-    main verb: a flashback or a return to the present) or a paragraph break."""
+    main verb: a flashback or a return to the present) or a paragraph break;
+    a scene on the publication day itself (the day's news, one paragraph a
+    sentence in wire copy) goes on across paragraph breaks."""
     anchored: dict[int, TimeExpression] = {}
     for expr, _event, relation in _links(doc):
         if relation == "within" and _year_or_finer(expr):
@@ -37,7 +39,8 @@ def story_time(doc: Document) -> Iterator[Constraint]:
         if sentence in timed:
             scene = anchored.get(sentence)
             continue
-        if scene is None or not _same_paragraph(doc, sentence) or sentence in shifted:
+        if scene is None or sentence in shifted or not (
+                _same_paragraph(doc, sentence) or _on_publication_day(doc, scene)):
             scene = None
             continue
         yield from _scene_events(doc, sentence, scene)
@@ -56,13 +59,19 @@ def _scene_events(doc: Document, sentence: int, scene: TimeExpression) -> Iterat
     if lo is None or hi is None:
         return
     for event in doc.events_in(sentence):
-        if event.tense is not Tense.PAST or event.aspect is not Aspect.NONE:
+        bare = event.tense is Tense.NONE and event.verb_group == event.trigger  # "marking"
+        if not (event.tense is Tense.PAST or bare) or event.aspect is not Aspect.NONE:
             continue
         if event.pos is not Pos.VERB or event.status not in (Status.ASSERTED, Status.REPORTED):
             continue
         ev = _evidence("story-time", doc, _expr_span(scene), _trigger_span(event))
         yield Constraint(ORIGIN, start(event), lo=lo, evidence=ev, strength=WEAK)
         yield Constraint(ORIGIN, end(event), hi=hi, evidence=ev, strength=WEAK)
+
+
+def _on_publication_day(doc: Document, expr: TimeExpression) -> bool:
+    lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+    return lo is not None and hi is not None and lo >= doc.publication_start and hi <= doc.publication_end
 
 
 def _year_or_finer(expr: TimeExpression) -> bool:

@@ -17,9 +17,11 @@ leaves to convention (as Chrono's ``configuration.ts`` lists its parsers):
    decision per pair of neighbouring events, after the words that name an
    order: a reported past event is firm (MEDIUM), the others are likely
    (assumptions, kept out of the firm network and of the dates).
-4. tense, since-continues, reporting-day (``_tense``): each event against
-   the publication day, from its tense, a "since", or the news convention
-   that a report was made that day.
+4. tense, since-continues, untensed-past, intended-ahead, modal-ahead,
+   reporting-day (``_tense``): each event against the publication day, from
+   its tense, a "since", a bare participle in a sentence told in the past,
+   a present intention or modal (what they govern is to come), or the news
+   convention that a report was made that day.
 5. story-time, narrative-order (``_narrative``): WEAK defaults of
    storytelling, last, as they only fill what the rules above leave open.
 
@@ -42,7 +44,14 @@ from timeline.relations._constraint import Constraint
 from timeline.relations._document import Document, Rule
 from timeline.relations._narrative import narrative_order, story_time
 from timeline.relations._ordering import ORDERING_RULES
-from timeline.relations._tense import continues_since, reporting_day, tense
+from timeline.relations._tense import (
+    continues_since,
+    intended_ahead,
+    modal_ahead,
+    reporting_day,
+    tense,
+    untensed_past,
+)
 from timeline.relations._time_anchors import duration_of, event_interval, time_anchor
 
 RULES: Sequence[tuple[str, Rule]] = (
@@ -58,6 +67,9 @@ RULES: Sequence[tuple[str, Rule]] = (
     *ORDERING_RULES,
     ("tense", tense),
     ("since-continues", continues_since),
+    ("untensed-past", untensed_past),
+    ("intended-ahead", intended_ahead),
+    ("modal-ahead", modal_ahead),
     ("reporting-day", reporting_day),
     ("story-time", story_time),
     ("narrative-order", narrative_order),

@@ -8,15 +8,19 @@ running, and a report with no time of its own was made on it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import attrs
 
+from timeline._errors import DataTableError
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.relations._constraint import MEDIUM, ORIGIN, WEAK, Constraint
+from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document, _evidence, _trigger_span, end, start
 from timeline.relations._frames import past_frame
 from timeline.relations._tables import _word_patterns
+from timeline.text import lexicon
 
 _PAST_TENSES = (Tense.PAST, Tense.PAST_PERFECT, Tense.PRESENT_PERFECT)
 
@@ -73,6 +77,90 @@ def continues_since(doc: Document) -> Iterator[Constraint]:
             continue
         ev = _evidence("since-continues", doc, _trigger_span(event), (at, at + 5))
         yield Constraint(ORIGIN, end(event), lo=pub_start, evidence=ev, strength=MEDIUM)
+
+
+def untensed_past(doc: Document) -> Iterator[Constraint]:
+    """A bare participle in a sentence told in the past, all its tensed verbs
+    past or perfect ("Albright, arriving after a 16-hour flight, spent the
+    day in talks"), happened then: it has ended by the end of the
+    publication day; so has the past participle of a happening in any
+    sentence ("is testing the hair found outside").  Not an infinitive or a
+    modal ("to declare", "could enable": their time is to come)."""
+    pub_end = doc.publication_end
+    forms = lexicon().verb_forms
+    for sentence in range(len(doc.sentences)):
+        events = doc.events_in(sentence)
+        finite = [e.tense_label for e in events if e.pos is Pos.VERB and e.tense is not Tense.NONE]
+        past = bool(finite) and all(label in _PAST_TENSES for label in finite)
+        for event in events:
+            if not (event.pos is Pos.VERB and event.tense is Tense.NONE and event.aspect is Aspect.NONE
+                    and event.modality is None and event.verb_group == event.trigger
+                    and event.polarity == "POS"
+                    and event.status in (Status.ASSERTED, Status.REPORTED)):  # fmt: skip
+                continue
+            # Elsewhere only a past participle of a happening: "the hair found outside".
+            if past or (str(event.event_class) == "OCCURRENCE" and any(
+                    tag == "VBN" for tag, _lemma in forms.get(event.trigger.casefold(), ()))):
+                ev = _evidence("untensed-past", doc, _trigger_span(event))
+                yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
+
+
+_INTENTION = ("I_STATE", "I_ACTION")
+
+
+def intended_ahead(doc: Document) -> Iterator[Constraint]:
+    """What a present or future intention governs is still to come: "the
+    league plans to hold a news conference", "the company expects to report
+    higher profit" start no earlier than the publication day.  Not in a
+    sentence set in the past, nor for a perfect ("is thought to have fired")."""
+    pub_start = doc.publication_start
+    for event in doc.events:
+        if event.governor is None or event.tense is not Tense.NONE or event.aspect is not Aspect.NONE:
+            continue
+        governor = doc.event_by_id(event.governor)
+        if governor is None or str(governor.event_class) not in _INTENTION:
+            continue
+        if governor.polarity != "POS" or governor.pos is not Pos.VERB:
+            continue
+        if governor.tense_label not in (Tense.PRESENT, Tense.FUTURE):
+            continue
+        if past_frame(doc, event.sentence) is not None:
+            continue
+        ev = _evidence("intended-ahead", doc, _trigger_span(governor), _trigger_span(event))
+        yield Constraint(ORIGIN, start(event), lo=pub_start, evidence=ev, strength=WEAK)
+
+
+def modal_ahead(doc: Document) -> Iterator[Constraint]:
+    """A present possibility or necessity is still to come or holding: "the
+    rifle may yield important clues" starts no earlier than the publication
+    day (modals in ``grammars/dating.toml`` [modal_ahead]).  Not after a past
+    verb of its sentence, which makes it a past one ("said the rifle could
+    yield clues"), unless that verb is a report after it (direct speech:
+    "'they may match the bullet,' said Rowe")."""
+    modals = _modal_words()
+    pub_start = doc.publication_start
+    for sentence in range(len(doc.sentences)):
+        if past_frame(doc, sentence) is not None:
+            continue
+        events = doc.events_in(sentence)
+        past = [e for e in events if e.pos is Pos.VERB and e.tense_label in _PAST_TENSES]
+        if any(str(e.event_class) != "REPORTING" for e in past):
+            continue
+        first_report = min((e.trigger_start for e in past), default=None)
+        for event in events:
+            if (event.pos is Pos.VERB and event.tense is Tense.NONE and event.aspect is Aspect.NONE
+                    and (event.modality or "").casefold() in modals and event.polarity == "POS"
+                    and (first_report is None or first_report > event.trigger_start)):  # fmt: skip
+                ev = _evidence("modal-ahead", doc, _trigger_span(event))
+                yield Constraint(ORIGIN, start(event), lo=pub_start, evidence=ev, strength=WEAK)
+
+
+@functools.cache
+def _modal_words() -> frozenset[str]:
+    words = dating_table()["modal_ahead"]["words"]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataTableError("dating.toml: [modal_ahead] words must be a list of strings")
+    return frozenset(w.casefold() for w in words)
 
 
 def reporting_day(doc: Document) -> Iterator[Constraint]:

@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from timeline._data import load_table
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression, TimexType
 from timeline.relations._constraint import HARD, MEDIUM, ORIGIN, STRONG, Constraint
@@ -32,7 +33,14 @@ from timeline.relations._document import (
     start,
 )
 from timeline.relations._frames import frame_for_present
-from timeline.relations._linking import _event_in_phrase, _finite, governing_event, next_event
+from timeline.relations._linking import (
+    _event_in_phrase,
+    _finite,
+    governing_event,
+    next_event,
+    past_verb_sharing,
+    verb_just_before,
+)
 from timeline.relations._tables import _word_patterns, connectives
 from timeline.relations._units import duration_span, to_minutes
 from timeline.text._zones import STORY, Zone, find_zones
@@ -94,7 +102,7 @@ def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int, int]:
     # "from 2.9 billion", "compared with 45 cents", "than $300": a comparison
     # word and an amount, then (at most a few words later) the time.
     amount = re.compile(
-        rf"\b(?:{alternatives('words')})\s+(?:about\s+|nearly\s+|around\s+)?[$€£¥]?\s?\d[\d.,]*"
+        rf"\b(?:{alternatives('words')})\s+(?:about\s+|nearly\s+|around\s+)?[$€£¥]?\s?\d(?:[\d.,]*\d)?"
         rf"(?:\s*(?:%|percent|per cent|[a-z]+)){{0,2}}[^.;:!?\d]*$", re.IGNORECASE)
     superlative = re.compile(rf"\b(?:{alternatives('superlatives')})\b[^.;:!?]*$", re.IGNORECASE)
     return amount, superlative, int(table["reach"]), int(table["superlative_reach"])  # type: ignore[arg-type]
@@ -155,12 +163,17 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
                 continue  # "for two weeks": the duration rule's
             relation = "within"  # "for the quarter", "for the past three years"
         noun = _modified_noun(doc, expr) if relation == "within" else None
-        event = noun or governing_event(doc, expr.signal_start or expr.start, expr.end)
+        event = noun or verb_just_before(doc, expr) or governing_event(
+            doc, expr.signal_start or expr.start, expr.end)
         if event is not None:
             yield expr, _finite(doc, event), str(relation)
         when = _when_clause_event(doc, expr)
         if when is not None and when is not event:
             yield expr, _finite(doc, when), "within"
+        finite = past_verb_sharing(doc, event) if relation == "within" else None
+        hi = to_minutes(expr.latest)
+        if finite is not None and hi is not None and hi <= doc.publication_end:  # past, as its tense
+            yield expr, finite, "within"
         if relation == "within" and event is not None:
             for other in _opening_time_events(doc, expr):
                 if other is not event:
@@ -171,6 +184,8 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
 
 
 _RANGE_AND = re.compile(r"\s+and\s+")
+# A time that is the first of a list of days ("on April 24 and 25").
+_LIST_AND = re.compile(r"[^\S\n]+and[^\S\n]+\d")
 
 
 def _range_end(doc: Document, i: int) -> TimeExpression | None:
@@ -185,31 +200,38 @@ def _range_end(doc: Document, i: int) -> TimeExpression | None:
 
 
 def _noun_just_before(doc: Document, expr: TimeExpression) -> Event | None:
-    """'his speech Wednesday night', 'trading Friday': an event noun right
-    before an unsignalled time is dated by it too."""
-    if expr.signal is not None:
-        return None
-    # One character between them (0 < expr.start - trigger_end <= 1), a space.
-    gap = expr.start - 1
-    noun = doc.sentence_events(doc.sentence_of(expr.start)).nouns.first_ending_from(gap)
-    if noun is not None and noun.trigger_end == gap and not doc.text[gap : expr.start].strip():
+    """'his speech Wednesday night', 'trading Friday', 'the bombings on Aug. 7':
+    an event noun right before a time (or its signal of placing within) is
+    dated by it too."""
+    if _LIST_AND.match(doc.text, expr.end):
+        return None  # "the summit on April 24 and 25": not one of the two days
+    begin = expr.signal_start if expr.signal_start is not None else expr.start
+    # One character between them (0 < begin - trigger_end <= 1), a space.
+    gap = begin - 1
+    noun = doc.sentence_events(doc.sentence_of(begin)).nouns.first_ending_from(gap)
+    if noun is not None and noun.trigger_end == gap and not doc.text[gap:begin].strip():
         return noun
     return None
 
 
 _OPENING_COMMA = re.compile(r"[^\S\n]*,")
+_CLAUSE_MARK = re.compile(r"[,;:()\"“”]|``|''")
 
 
 def _opening_time_events(doc: Document, expr: TimeExpression) -> list[Event]:
     """'On Sept. 2, police raided two homes and searched for a suspect': a time
-    that opens its sentence, set off by a comma, dates every past-tense verb of
-    the sentence, not only the nearest."""
+    in the phrase that opens its sentence ("But on April 8,", "In composite
+    trading Friday,"), set off by a comma, dates every past-tense verb of the
+    sentence, not only the nearest."""
     sentence = doc.sentences[doc.sentence_of(expr.start)] if doc.sentences else None
     begin = expr.signal_start if expr.signal_start is not None else expr.start
-    if sentence is None or begin != sentence.start:
+    if sentence is None or not _OPENING_COMMA.match(doc.text, expr.end):
         return []
-    if not _OPENING_COMMA.match(doc.text, expr.end):
+    if _CLAUSE_MARK.search(doc.text, sentence.start, begin):
         return []
+    before = doc.sentence_events(sentence.index).verbs.starting_in(sentence.start, begin - 1)
+    if any(e.tense is not Tense.NONE or e.verb_group != e.trigger for e in before):
+        return []  # a clause before it ("would leave as soon as Tuesday,"): not an opening
     return [e for e in doc.events_in(sentence.index)
             if e.pos is Pos.VERB and e.tense is Tense.PAST and e.aspect is Aspect.NONE
             and e.status in (Status.ASSERTED, Status.REPORTED)]  # fmt: skip
@@ -224,6 +246,15 @@ _ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?,?(?:\s+[\w-]+){0,2}?\s+$")
 
 # How far after the time the modified noun can start.
 _ATTRIBUTIVE_REACH = 30
+
+
+@functools.cache
+def _phrase_breaks() -> frozenset[str]:
+    """Words that end a noun phrase: "charged with murder Thursday in the
+    slaying" does not date the slaying ("the 1998 clinic bombing" does)."""
+    table = load_table("events/function_words.toml")
+    return frozenset(w for key in ("prepositions", "determiners", "possessives")
+                     for w in table[key]["words"])  # fmt: skip
 
 
 def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
@@ -246,7 +277,8 @@ def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
     # bisection before any slicing: stays linear).
     verb = index.verbs.first_starting_from(expr.end)
     for noun in nouns.starting_in(expr.end + 1, expr.end + _ATTRIBUTIVE_REACH):
-        if _ATTRIBUTIVE_GAP.fullmatch(doc.text, expr.end, noun.trigger_start):
+        if _ATTRIBUTIVE_GAP.fullmatch(doc.text, expr.end, noun.trigger_start) and not (
+                _phrase_breaks() & set(doc.text[expr.end : noun.trigger_start].casefold().split())):
             if verb is None or verb.trigger_start >= noun.trigger_start:  # no verb between
                 return noun
     return None
