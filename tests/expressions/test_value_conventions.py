@@ -97,8 +97,9 @@ def test_a_quarter_of_a_stated_year(sentence, extent, value):
 
 
 def test_a_year_before_a_singular_unit_is_not_a_count():
+    # a report's quarter in 1988 (the last quarter completed by publication, 2015-Q4)
     assert [(e.text, e.value) for e in timeline.tag("Revenue rose in the 1988 quarter.", PUB)] == [
-        ("1988", "1988")
+        ("the 1988 quarter", "1988-Q4")
     ]
 
 

@@ -27,7 +27,7 @@ from timeline.expressions._meaning_model import (
     WeekdayRef,
 )
 from timeline.expressions._model import TimeExpression, TimexType
-from timeline.expressions._tables import calendar_words
+from timeline.expressions._tables import calendar_words, context_cues
 
 # Rules whose clock has no day of its own.
 CLOCK_RULES = frozenset({"hour_ampm", "hour_ampm_joined", "hour_minute", "hour_oclock", "noon",
@@ -164,6 +164,8 @@ def _dated_clock(clock: TimeExpression, day_expr: TimeExpression) -> TimeExpress
     if day is None or clock.value is None or len(clock.value) < 16:
         return clock
     hour, minute = int(clock.value[11:13]), int(clock.value[14:16])  # type: ignore[index]
+    if clock.rule == "midnight":
+        hour = 24  # TimeML: "midnight on Friday" is the end of Friday, T24:00
     part = _PART_CODE.search(day_expr.value or "")
     if part and clock.rule in _TWELVE_HOUR_RULES:
         name = next(k for k, v in calendar_words()["part_of_day"].items() if v["code"] == part.group(1))
@@ -180,3 +182,54 @@ def _dated_clock(clock: TimeExpression, day_expr: TimeExpression) -> TimeExpress
         direction=day_expr.direction,
         notes=(*clock.notes, f"the day of {day_expr.text!r}"),
     )
+
+
+_WEEKDAY_SET = re.compile(r"^XXXX-WXX-\d(T[A-Z]{2})$")
+
+
+def with_shared_sets(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """'on Monday and Tuesday nights': a weekday joined to a weekly set of a
+    part of day is that set too (TimeML: XXXX-WXX-1TNI, quant EVERY)."""
+    conjunctions = context_cues().conjunctions
+    out = list(expressions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        part = _WEEKDAY_SET.match(b.value or "") if b.type is TimexType.SET else None
+        if part is None or a.rule != "weekday_ref" or " " in a.text.strip():
+            continue  # "last Monday" is one day, not a set
+        if _norm(text[a.end : b.start]) not in conjunctions or not isinstance(a.earliest, dt.date):
+            continue
+        out[i] = attrs.evolve(
+            a, type=TimexType.SET, value=f"XXXX-WXX-{a.earliest.isoweekday()}{part.group(1)}",
+            quant=b.quant, freq=b.freq, earliest=None, latest=None, anchor="none",
+            anchor_tid=None, anchor_value=None, direction=None, alternatives=(),
+            notes=(*a.notes, f"a set with {b.text!r}"),
+        )  # fmt: skip
+    return out
+
+
+_WORD_AFTER = re.compile(r"[ \t]*([^\W\d_]+)")
+_CONJOINED_DAY = re.compile(r"[^\S\n]*(\w+)[^\S\n]+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)")
+
+
+def conjoined_days(text: str, found: list) -> list[tuple[int, int, CalendarDate]]:  # type: ignore[type-arg]
+    """'April 24 and 25': the day after the conjunction is a date of the same
+    month (TimeML tags it alone), when nothing makes the number a count."""
+    cues = context_cues()
+    extra: list[tuple[int, int, CalendarDate]] = []
+    for i, item in enumerate(found):
+        meaning = item.meaning
+        if not (isinstance(meaning, CalendarDate) and meaning.month and meaning.day):
+            continue
+        m = _CONJOINED_DAY.match(text, item.end)
+        if m is None or m.group(1).casefold() not in cues.conjunctions:
+            continue
+        if i + 1 < len(found) and found[i + 1].start < m.end():
+            continue
+        after = _WORD_AFTER.match(text, m.end())
+        if after and after.group(1).casefold() not in cues.function_words:
+            continue  # "May 5 and 6 people": a count
+        day = int(m.group(2))
+        if 1 <= day <= 31 and day != meaning.day:
+            extra.append((m.start(2), m.end(), attrs.evolve(meaning, day=day)))
+    return extra

@@ -223,6 +223,9 @@ class CalendarRules:
             raise Reject("half")
         return QuarterOf(number, 2, self._year_of(c))
 
+    def last_half(self, c: list[Any]) -> QuarterOf:
+        return QuarterOf(2, 2, self._year_of(c))
+
     def season(self, c: list[Any]) -> SeasonOf:
         token = next(t for t in tokens_of(c) if t.type == "SEASON")
         year = year_token(c)
@@ -235,3 +238,6 @@ class CalendarRules:
 
     def holiday(self, c: list[Any]) -> Holiday:
         return Holiday(word_of(c[0]), year_token(c))
+
+    def holiday_week(self, c: list[Any]) -> Holiday:
+        return Holiday(word_of(c[0]), None, week=True)

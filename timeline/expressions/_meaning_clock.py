@@ -68,7 +68,8 @@ class ClockRules:
         return Clock(12, 0)
 
     def midnight(self, c: list[Token]) -> Clock:
-        return Clock(0, 0)
+        # TimeML: "midnight Friday" ends Friday (T24:00); alone it stays 00:00
+        return Clock(24, 0)
 
     # "half past eight", "quarter to nine", "ten minutes to midnight"
     def clock_hour(self, c: list[Token]) -> int:

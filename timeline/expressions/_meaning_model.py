@@ -100,6 +100,7 @@ class SeasonOf:
 class Holiday:
     name: str
     year: int | None
+    week: bool = False  # "Easter week": the ISO week that holds the day
 
 
 @attrs.frozen
@@ -123,6 +124,23 @@ class AnaphoricUnit:
     unit: str
     offset: int
     bare: bool = False  # "the year": weaker, may be a duration
+
+
+@attrs.frozen
+class DayAround:
+    """'the day before last Tuesday': the day ``offset`` days from a named day."""
+
+    base: Any
+    offset: int
+
+
+@attrs.frozen
+class ReportedPeriod:
+    """'the latest period', 'the 1988 quarter': the period a report is about
+    (the reference's quarter), in ``year`` when the text names one."""
+
+    year: int | None = None
+    quarter: bool = False  # the text says "quarter", not "period"
 
 
 @attrs.frozen

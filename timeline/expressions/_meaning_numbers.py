@@ -14,6 +14,10 @@ from lark import Token
 from timeline.expressions._meaning_model import Amount, Reject, Unit
 from timeline.expressions._meaning_tree import UNIT_NAMES, word_of
 
+# "a" as a count, always this object: a plural unit after it ("a decades-long
+# battle") is then refused by identity, while "1 days" still counts.
+ARTICLE = Fraction(1)
+
 
 class NumberRules:
     """Transformer callbacks mixed into ``MeaningBuilder``."""
@@ -29,7 +33,7 @@ class NumberRules:
         return value
 
     def one(self, c: list[Token]) -> Fraction:
-        return Fraction(1)
+        return ARTICLE
 
     def dozen(self, c: list[Token]) -> Fraction:
         return Fraction(12)
@@ -67,8 +71,9 @@ class NumberRules:
             return self.digits(c)
         return self.word_number(c)
 
-    def vague_count(self, c: list[Token]) -> None:
-        return None
+    def vague_count(self, c: list[Token]) -> Fraction | None:
+        # TimeML counts "a couple of years" as two (P2Y); "a few", "several" stay X
+        return Fraction(2) if any(t.type == "COUPLE" for t in c) else None
 
     def ordinal(self, c: list[Any]) -> int:
         total = 0
@@ -92,7 +97,7 @@ class NumberRules:
         return Amount(c[0])
 
     def vague_amount(self, c: list[Any]) -> Amount:
-        return Amount(None)
+        return Amount(c[0])
 
     def approx_amount(self, c: list[Any]) -> Amount:
         return Amount(c[1], self.approximators[word_of(c[0])])

@@ -15,12 +15,14 @@ from timeline.expressions._meaning_model import (
     Amount,
     AnaphoricUnit,
     CalendarDate,
+    DayAround,
     DeepTime,
     DeicticUnit,
     Modified,
     Partial,
     PartOfDay,
     Reject,
+    ReportedPeriod,
     Shift,
     Unit,
     Vague,
@@ -102,6 +104,18 @@ class RelativeRules:
         if unit not in ("week", "month", "quarter", "year"):
             raise Reject("latest")
         return DeicticUnit(unit, -1)
+
+    def day_around(self, c: list[Any]) -> DayAround:
+        return DayAround(c[-1], -1 if c[2].type == "BEFORE" else 1)
+
+    def latest_period(self, c: list[Any]) -> ReportedPeriod:
+        return ReportedPeriod()
+
+    def year_period(self, c: list[Any]) -> ReportedPeriod:
+        year = int(next(t for t in c if t.type == "NUM4"))
+        if not 1000 <= year <= 2999:
+            raise Reject("year")
+        return ReportedPeriod(year)
 
     def the_unit(self, c: list[Any]) -> AnaphoricUnit:
         unit = c[-1]

@@ -43,7 +43,9 @@ class SetRules:
         return Recurrence(period_value(c[1], c[2].name), quant="EVERY")
 
     def frequency_adverb(self, c: list[Token]) -> Recurrence:
-        return Recurrence(self.frequency[word_of(c[0])])
+        value = self.frequency[word_of(c[0])]
+        # "nightly" is a calendar pattern like "every night" (XXXX-XX-XXTNI, quant EVERY)
+        return Recurrence(value, quant="EVERY" if value.startswith("XXXX") else None)
 
     def times_per(self, c: list[Any]) -> Recurrence:
         times = 1 if c[0].type == "ONCE" else 2

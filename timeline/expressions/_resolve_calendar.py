@@ -312,5 +312,9 @@ def _(meaning: Holiday, ctx: Context) -> Resolution:
     pub = ctx.published
     candidates = [d for y in (pub.year - 1, pub.year, pub.year + 1)
                   if (d := cal.holiday_day(y, spec)) is not None]  # fmt: skip
+    if meaning.week:  # the weeks' Mondays: a week begun by publication is on the past side
+        mondays = [cal.add_days(d, 1 - d.isoweekday()) for d in candidates]
+        chosen, side = pick_side(mondays, pub, ctx.direction)
+        return date_resolution(cal.period_of("week", chosen), direction=side)
     chosen, side = pick_side(candidates, pub, ctx.direction)
     return date_resolution(cal.day_period(chosen), direction=side)

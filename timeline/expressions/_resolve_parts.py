@@ -53,8 +53,9 @@ def _(meaning: Clock, ctx: Context) -> Resolution:
         day, anchor = ctx.reference_day, "reference"
     else:  # no day mentioned before: the publication day
         day, anchor = ctx.published, "publication"
-    minute = meaning.hour * 60 + meaning.minute
-    value = f"{day.isoformat()}T{meaning.hour:02d}:{meaning.minute:02d}"
+    hour = 0 if meaning.hour == 24 and meaning.day is None else meaning.hour
+    minute = hour * 60 + meaning.minute
+    value = f"{day.isoformat()}T{hour:02d}:{meaning.minute:02d}"
     return Resolution(type=TimexType.TIME, value=value, earliest=cal.instant(day, minute),
                       latest=cal.instant(day, minute + 1), anchor=anchor,
                       period=Period(value, day, cal.add_days(day, 1), "day"))  # fmt: skip

@@ -16,8 +16,10 @@ from dateutil.relativedelta import relativedelta
 from timeline.expressions import _calendar as cal
 from timeline.expressions._meaning_model import (
     AnaphoricUnit,
+    DayAround,
     DeepTime,
     DeicticUnit,
+    ReportedPeriod,
     Shift,
     WeekdayRef,
 )
@@ -120,10 +122,14 @@ def nearest_weekend(pub: dt.date, ctx: Context) -> Resolution:
 def _(meaning: AnaphoricUnit, ctx: Context) -> Resolution:
     if meaning.unit == "weekend" and meaning.bare:
         return nearest_weekend(ctx.published, ctx)
-    base = ctx.reference_day
     if meaning.unit == "hour":
         return undated(meaning)
-    period = cal.shift_period(base, meaning.unit, meaning.offset)
+    if meaning.bare and meaning.unit == "year" and not ctx.reference_in_sentence:
+        # "for the full year", "by the end of the year": the year of publication;
+        # a year named sentences before does not carry to a bare "the year"
+        period = cal.year_period(ctx.published.year)
+        return date_resolution(period, anchor="publication")
+    period = cal.shift_period(ctx.reference_day, meaning.unit, meaning.offset)
     return date_resolution(period, anchor="reference")
 
 
@@ -185,6 +191,48 @@ def _(meaning: Shift, ctx: Context) -> Resolution:
     if mod is None or mod == "APPROX":
         return attrs.evolve(resolution, mod=mod)
     return _bounded_shift(resolution, meaning, mod, day, base)
+
+
+@resolve.register
+def _(meaning: DayAround, ctx: Context) -> Resolution:
+    base = resolve(meaning.base, ctx)
+    if base.period is None or base.period.grain != "day" or not isinstance(base.earliest, dt.date):
+        return undated(meaning)
+    day = cal.add_days(base.earliest, meaning.offset)
+    return attrs.evolve(date_resolution(cal.day_period(day), anchor=base.anchor),
+                        direction=base.direction, alternatives=())  # fmt: skip
+
+
+_WITHIN_QUARTER = ("day", "weekend", "week", "month")
+
+
+@resolve.register
+def _(meaning: ReportedPeriod, ctx: Context) -> Resolution:
+    """A report's period: the reference's quarter, half or year (a finer
+    reference, "the quarter ended Sept. 30", gives its quarter); without one,
+    the last quarter completed by publication.  A named year moves it there."""
+    ref = ctx.reference
+    grains = ("quarter",) if meaning.quarter else ("quarter", "half", "year")
+    if ref is not None and isinstance(ref.start, dt.date) and ref.grain in grains:
+        grain, day, anchor = ref.grain, ref.start, "reference"
+    else:
+        # a day mentioned ("the quarter ended Sept. 30", "said yesterday"): the
+        # last quarter completed by then, as reports are of finished periods
+        grain = "quarter"
+        day, anchor = ctx.published, "publication"
+        if ref is not None and isinstance(ref.start, dt.date) and ref.grain in _WITHIN_QUARTER:
+            day, anchor = ref.start, "reference"
+        if cal.period_of("quarter", day).end > ctx.published:
+            day = cal.add_days(cal.period_of("quarter", day).start, -1)
+    if ref is None and meaning.year is not None and not meaning.quarter:
+        grain = "year"  # "the 1988 period" with nothing to say which part
+    if meaning.year is not None:
+        day = dt.date(meaning.year, day.month, 1)
+    if grain == "half":
+        period = cal.half_period(day.year, 1 if day.month < 7 else 2)
+    else:
+        period = cal.period_of(grain, day)
+    return date_resolution(period, anchor=anchor, notes=("the period of the report",))
 
 
 def _shift_at_grain(meaning: Shift, ctx: Context, base: dt.date) -> Resolution:

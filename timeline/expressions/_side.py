@@ -22,7 +22,7 @@ from timeline._data import load_table
 from timeline._errors import DataTableError
 from timeline.expressions._context import possessive_after, tense_direction
 from timeline.expressions._resolution import ClauseSide
-from timeline.expressions._tables import within_signals
+from timeline.expressions._tables import context_cues, within_signals
 from timeline.text import (
     Clause,
     Sentence,
@@ -89,6 +89,7 @@ class ClauseReading:
         self._paragraphs = _Paragraphs(text)
         self._groups: dict[int, _SentenceGroups] = {}  # by sentence start
         self._sides: dict[tuple[int, int], ClauseSide] = {}
+        self._side_by_end: dict[int, ClauseSide] = {}  # the sides read, by end offset
 
     def side(
         self, start: int, end: int, left: int | None = None, signal: str | None = None
@@ -98,8 +99,21 @@ class ClauseReading:
         key = (start, end)
         if key not in self._sides:
             left = start if left is None else left
-            self._sides[key] = self._read_side(start, end, left, signal)
+            side = self._conjoined_side(left)
+            if side is None:
+                side = self._read_side(start, end, left, signal)
+            self._sides[key] = self._side_by_end[end] = side
         return self._sides[key]
+
+    def _conjoined_side(self, left: int) -> ClauseSide | None:
+        """The side of the date joined to this one by "and"/"or" ("made Friday
+        and Thursday": both past), when that date's side has been read."""
+        window = self._text[max(0, left - 32) : left]  # bounded: linear in the text
+        before = window.rstrip()
+        word = before[before.rfind(" ") + 1 :]
+        if not word or word.casefold() not in context_cues().conjunctions:
+            return None
+        return self._side_by_end.get(left - len(window) + len(before[: -len(word)].rstrip()))
 
     def _read_side(self, start: int, end: int, left: int, signal: str | None) -> ClauseSide:
         if possessive_after(self._text, end):
@@ -111,7 +125,10 @@ class ClauseReading:
                 return ClauseSide("future", direct=True)
             if before is None:
                 governing = _clause_group(groups, start)
-                if _points_ahead(groups, governing, signal, scheduling=True):
+                # a scheduling verb sets the time after it, not one before it
+                # ("On Friday, when she set aside her plans, ...": past)
+                ahead = governing is not None and governing.end <= start
+                if ahead and _points_ahead(groups, governing, signal, scheduling=True):
                     return ClauseSide("future")  # "postponed the hearing until Tuesday"
                 if governing is not None and governing.finite:
                     return ClauseSide(group_side(governing))

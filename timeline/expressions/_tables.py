@@ -195,6 +195,9 @@ class ContextCues:
     fraction_units: frozenset[str]
     verb_seasons: frozenset[str]
     week_ending_editions: frozenset[int]
+    conjunctions: frozenset[str]
+    one_day_after: frozenset[str]
+    unit_steps: dict[str, int]
 
 
 @functools.cache
@@ -221,6 +224,9 @@ def context_cues() -> ContextCues:
             fraction_units=frozenset(w.casefold() for w in table["fraction_units"]),
             verb_seasons=frozenset(w.casefold() for w in table["verb_seasons"]),
             week_ending_editions=frozenset(int(d) for d in table["week_ending_editions"]),
+            conjunctions=frozenset(w.casefold() for w in table["conjunctions"]),
+            one_day_after=frozenset(w.casefold() for w in table["one_day_after"]),
+            unit_steps={str(k).casefold(): int(v) for k, v in table["unit_steps"].items()},
         )
     except KeyError as exc:
         raise DataTableError(f"context_cues.toml: missing list {exc}") from exc

@@ -11,8 +11,13 @@ import attrs
 from lark.exceptions import VisitError
 
 from timeline._errors import InputError
-from timeline.expressions._calendar import Period
-from timeline.expressions._compose import bare_hour_signals, bare_hours, with_days
+from timeline.expressions._compose import (
+    bare_hour_signals,
+    bare_hours,
+    conjoined_days,
+    with_days,
+    with_shared_sets,
+)
 from timeline.expressions._context import (
     sentence_bounds,
     signal_before,
@@ -26,12 +31,13 @@ from timeline.expressions._meaning_model import (
     CalendarDate,
     Duration,
     Reject,
+    ReportedPeriod,
     SeasonOf,
-    Shift,
     Vague,
 )
 from timeline.expressions._model import TimeExpression, TimexType
-from timeline.expressions._resolve import GRAIN_ORDER, Context, Resolution, as_future_shift, resolve
+from timeline.expressions._reference import Reference, choose_reference, sets_reference
+from timeline.expressions._resolve import Context, Resolution, as_future_shift, resolve
 from timeline.expressions._scan import Scanner
 from timeline.expressions._side import ClauseReading
 from timeline.expressions._tables import context_cues
@@ -56,7 +62,8 @@ _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _TENSE_SENSITIVE_RULES = {"weekday_ref", "month_ref", "month_day", "day_month", "quarter",
                           "season", "holiday", "the_unit", "ordinal_day", "day_part",
                           "clock_with_day", "modified", "week_of", "weekday_date",
-                          "day_clock", "bare_hour_with_day"}  # fmt: skip
+                          "day_clock", "bare_hour_with_day", "conjoined_day", "holiday_week",
+                          "day_around"}  # fmt: skip
 
 
 @attrs.frozen
@@ -83,13 +90,16 @@ def _meaning_of(key: tuple[tuple[str, str], ...]) -> tuple[object, str]:
     scanner, builder = _engine()
     tree = scanner.parse(key)
     try:
-        return builder.transform(tree), _rule_name(tree)
+        meaning = builder.transform(tree)
     except VisitError as exc:
         # Reject: the calendar refuses it; ValueError/OverflowError: a number
         # too large for the arithmetic ("the year 9999...9").
         if isinstance(exc.orig_exc, Reject | ValueError | OverflowError):
             return _REJECTED, ""
         raise
+    if isinstance(meaning, ReportedPeriod):  # "the 1988 quarter" parses as an amount and unit
+        return meaning, "latest_period" if meaning.year is None else "year_period"
+    return meaning, _rule_name(tree)
 
 
 def find_expressions(text: str) -> list[Found]:
@@ -241,22 +251,49 @@ def tag(
         analysis = None  # read from the text as changed
     reading = ClauseReading(text, analysis)
     out: list[TimeExpression] = []
-    history: dict[str, _Reference] = {}  # the last time mentioned of each grain
-    for i, item in enumerate(_with_bare_hours(text, find_expressions(text)), start=1):
+    history: dict[str, Reference] = {}  # the last time mentioned of each grain
+    for i, found in enumerate(_with_bare_hours(text, find_expressions(text)), start=1):
+        item = _one_day_to_come(text, found)
         signal = signal_before(text, item.start)
         meaning, ctx, ref = _in_context(text, item, signal, pub, reading, history)
         res = _resolve_safely(meaning, ctx)
         tid = f"t{i}"
         out.append(_expression(text, item, res, tid, ref, pub, signal))
-        if _sets_reference(meaning, res):
-            history[res.period.grain] = _Reference(res.period, tid, item.end)  # type: ignore[union-attr]
-    return with_days(text, out)
+        if sets_reference(meaning, res):
+            history[res.period.grain] = Reference(  # type: ignore[union-attr]
+                res.period, tid, item.end, guessed=bool(res.alternatives))
+    return with_shared_sets(text, with_days(text, out))
+
+
+def _stepped_unit(text: str, item: Found, meaning: object) -> object:
+    """'the day after his death': one unit from the time just mentioned (not
+    after a comma: "Oct. 12, the day before the crash" restates Oct. 12)."""
+    if not (isinstance(meaning, AnaphoricUnit) and meaning.bare and meaning.offset == 0):
+        return meaning
+    following = _NEXT_WORD.match(text, item.end)
+    step = context_cues().unit_steps.get(following.group(1).casefold()) if following else None
+    if step is None or text[max(0, item.start - 24) : item.start].rstrip().endswith(","):
+        return meaning
+    return AnaphoricUnit(meaning.unit, step)
+
+
+def _one_day_to_come(text: str, item: Found) -> Found:
+    """'will one day be': an indefinite time to come (FUTURE_REF), not a day's length."""
+    if text[item.start : item.end].casefold() != "one day":
+        return item
+    if word_before(text, item.start) not in context_cues().one_day_after:
+        return item
+    return attrs.evolve(item, meaning=Vague("the_future"), rule="one_day")
 
 
 def _with_bare_hours(text: str, found: list[Found]) -> list[Found]:
-    """``found`` and the bare hours beside its days ("at 6 on Friday")."""
+    """``found``, the bare hours beside its days ("at 6 on Friday") and the
+    days joined to a month and day ("April 24 and 25")."""
     extra = [Found(s, e, clock, "bare_hour") for s, e, clock in bare_hours(text, found)]
+    extra += [Found(s, e, m, "conjoined_day") for s, e, m in conjoined_days(text, found)]
     return sorted(found + extra, key=lambda f: f.start) if extra else found
+
+
 
 
 def _in_context(
@@ -265,8 +302,8 @@ def _in_context(
     signal: tuple[str, int, int] | None,
     pub: dt.date,
     reading: ClauseReading,
-    history: dict[str, _Reference],
-) -> tuple[object, Context, _Reference | None]:
+    history: dict[str, Reference],
+) -> tuple[object, Context, Reference | None]:
     """The meaning to resolve and what to resolve it against: the side its
     signal fixes ("since March 1": already past) or else the tense of its
     clause, read only if the resolver asks, and the reference time."""
@@ -281,15 +318,18 @@ def _in_context(
         tense = functools.partial(reading.side, item.start, item.end, left, word)
     if tense is not None and _shift_in_future(meaning, signal) and tense().direction == "future":
         meaning = as_future_shift(meaning)  # type: ignore[arg-type]
+    meaning = _stepped_unit(text, item, meaning)
     if isinstance(meaning, AnaphoricUnit) and meaning.unit == "year" and meaning.offset == 0:
         following = _NEXT_WORD.match(text, item.end)
         if following and following.group(1).casefold() in cues.period_end_words:
             meaning = Duration(Amount(Fraction(1)), "year")  # "the year ended March 31"
-    ref = _choose_reference(meaning, history)
+    ref = choose_reference(meaning, history)
     # The cue sentence of _context, not the text stage's: splitting every text
     # that has a reference would cost a third of tag() for no change in value.
+    # a guessed year is no evidence of the year of a date beside it
     in_sentence = (
         ref is not None
+        and not ref.guessed
         and ref.end >= sentence_bounds(text, item.start, item.end)[0]
         and item.start - ref.end <= _LOCAL_REFERENCE_REACH
     )
@@ -320,49 +360,6 @@ def _resolve_safely(meaning: object, ctx: Context) -> Resolution:
     except (OverflowError, ValueError) as exc:
         return Resolution(type=TimexType.DATE, value=None, anchor="none",
                           notes=(f"outside the calendar's range: {exc}",))  # fmt: skip
-
-
-@attrs.frozen
-class _Reference:
-    period: Period
-    tid: str
-    end: int
-
-
-def _choose_reference(meaning: object, history: dict[str, _Reference]) -> _Reference | None:
-    """The reference time an anaphor counts from: the last time mentioned that
-    is at least as fine as its unit ("the quarter" after "the third quarter ...
-    next year" is the third quarter; "a year earlier" in a quarterly report
-    compares quarters).  ``history`` holds the last reference of each grain, so
-    the choice costs the same however long the text."""
-    if not history:
-        return None
-    grain = None
-    if isinstance(meaning, Shift):
-        grain = meaning.grain or meaning.unit
-    elif isinstance(meaning, AnaphoricUnit):
-        grain = meaning.unit
-    latest = max(history.values(), key=lambda r: r.end)
-    if grain not in GRAIN_ORDER:
-        return latest
-    limit = GRAIN_ORDER.index(grain)
-    fine = [r for g, r in history.items() if g in GRAIN_ORDER and GRAIN_ORDER.index(g) <= limit]
-    return max(fine, key=lambda r: r.end) if fine else latest
-
-
-def _sets_reference(meaning: object, res: Resolution) -> bool:
-    """Whether a resolved expression becomes the narrative's reference time.
-
-    Comparisons a month or more back ("a year earlier", "a year ago") do not
-    move the narrative: the next "a year earlier" compares with the same period.
-    """
-    if res.period is None or res.value is None or isinstance(meaning, Vague):
-        return False
-    if isinstance(meaning, Shift) and meaning.unit not in ("day", "week", "hour", "minute"):
-        return False
-    if isinstance(meaning, AnaphoricUnit) and meaning.bare:
-        return False
-    return res.type in (TimexType.DATE, TimexType.TIME)
 
 
 def _expression(text, item, res, tid, ref, pub, signal) -> TimeExpression:  # type: ignore[no-untyped-def]
