@@ -63,6 +63,8 @@ _RULE_WORDS = {
     "since-continues": "'since': still going on at publication",
     "story-time": "the story's current time",
     "clause-time": "a temporal clause shares its main clause's time",
+    "coordinate-time": "joined by 'and' to a verb the text dates: shares its time",
+    "relative-time": "the relative clause of a dated event: within its time",
     "narrative-order": "told in order: after the event before it",
     "duration": "a stated duration",
     "aspectual": "it begins, goes on or ends another event",

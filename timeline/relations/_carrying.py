@@ -1,4 +1,4 @@
-"""Carrying a day to the events it governs: the clause-time and stamp-time rules.
+"""Carrying a day to the events it governs: clause-, coordinate-, relative- and stamp-time.
 
 Takes a ``Document`` (and the time links of ``_time_anchors``); gives weaker
 constraints than the time-anchor rule's, for events the text times without
@@ -11,6 +11,10 @@ naming a time in their own clause:
 * stamp-time: a live-blog time stamp ("14:32 GMT" on a line of its own)
   dates the entry below it: a past event of the entry ended by then, on that
   day; a present one holds then.
+* coordinate-time: past verbs joined by "and" share the day (or month) one
+  of them names: "Four people were killed and nine injured on Friday".
+* relative-time: the verb of a relative clause on a dated event noun happened
+  within its time: "the January 1998 bombing of a clinic that killed ...".
 (Narrative frames, "In 1994, ...", are ``_frames``'.)
 """
 
@@ -29,7 +33,7 @@ from timeline.relations._document import Document, _evidence, _expr_span, _trigg
 from timeline.relations._time_anchors import _links, furniture_zones
 from timeline.relations._units import MINUTES_PER_DAY, to_minutes
 
-__all__ = ["clause_time", "stamp_time"]
+__all__ = ["clause_time", "coordinate_time", "relative_time", "stamp_time"]
 
 
 @functools.cache
@@ -79,6 +83,81 @@ def clause_time(doc: Document) -> Iterator[Constraint]:
             ev = _evidence("clause-time", doc, _expr_span(expr), _trigger_span(other), cue.span())
             yield Constraint(ORIGIN, start(other), lo=lo, evidence=ev, strength=MEDIUM)
             yield Constraint(ORIGIN, end(other), hi=hi, evidence=ev, strength=MEDIUM)
+
+
+# What may stand between two coordinated verbs: no clause mark, one "and"
+# (after a comma at most), and no other finite verb (checked apart).
+_COORDINATION = re.compile(r"[^,;:()\"“”`'’]*?(?:,\s*)?\band\b[^,;:()\"“”`'’]*", re.IGNORECASE)
+_COORDINATION_REACH = 80
+_MONTH = 31 * MINUTES_PER_DAY  # a year is too wide a scene to share ("in 1998 ... and")
+
+
+def coordinate_time(doc: Document) -> Iterator[Constraint]:
+    """'Six people were killed and 58 injured in an attack on Friday': past
+    verbs joined by "and" in one sentence share the day one of them names."""
+    linked = {event.id for _expr, event, _relation in _links(doc)}
+    for expr, event, relation in (*_links(doc), *_relative_links(doc)):
+        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        if relation != "within" or lo is None or hi is None or hi - lo > _MONTH or not _coordinated(event):
+            continue
+        verbs = doc.sentence_events(event.sentence).verbs
+        for other in verbs.starting_in(event.trigger_start - _COORDINATION_REACH,
+                                       event.trigger_end + _COORDINATION_REACH):  # fmt: skip
+            if other.id in linked or other is event or not _coordinated(other):
+                continue
+            first, second = sorted((event, other), key=lambda e: e.trigger_start)
+            if not _COORDINATION.fullmatch(doc.text, first.trigger_end, second.trigger_start):
+                continue
+            if any(e.tense is not Tense.NONE and first.trigger_end <= e.trigger_start < second.trigger_start
+                   for e in verbs.starting_in(first.trigger_end, second.trigger_start)):  # fmt: skip
+                continue
+            ev = _evidence("coordinate-time", doc, _expr_span(expr), _trigger_span(other),
+                           _trigger_span(event))  # fmt: skip
+            yield Constraint(ORIGIN, start(other), lo=lo, evidence=ev, strength=MEDIUM)
+            yield Constraint(ORIGIN, end(other), hi=hi, evidence=ev, strength=MEDIUM)
+
+
+# Between a dated event noun and the verb of its relative clause: a short
+# complement ("of a clinic", "of Pan Am Flight 103") and "that"/"which".
+_RELATIVE = re.compile(r"[^;:()\"“”`]{0,60}?[^\S\n]+(?:that|which)[^\S\n]+", re.IGNORECASE)
+
+
+def relative_time(doc: Document) -> Iterator[Constraint]:
+    """'the January 1998 bombing of a clinic that killed a police officer': the
+    verb of a relative clause on a dated event noun happened within its time."""
+    for expr, verb, _relation in _relative_links(doc):
+        noun = doc.sentence_events(verb.sentence).all.last_ending_by(verb.trigger_start - 1)
+        assert noun is not None
+        ev = _evidence("relative-time", doc, _expr_span(expr), _trigger_span(noun), _trigger_span(verb))
+        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        if lo is not None:
+            yield Constraint(ORIGIN, start(verb), lo=lo, evidence=ev, strength=MEDIUM)
+        yield Constraint(ORIGIN, end(verb), hi=hi, evidence=ev, strength=MEDIUM)
+
+
+def _relative_links(doc: Document) -> list[tuple[TimeExpression, Event, str]]:
+    """(time, verb, "within") for each relative-clause verb on a dated past event noun."""
+    def compute() -> list[tuple[TimeExpression, Event, str]]:
+        linked = {event.id for _expr, event, _relation in _links(doc)}
+        out = []
+        for expr, event, relation in _links(doc):
+            hi = to_minutes(expr.latest)
+            if relation != "within" or event.pos is not Pos.NOUN or hi is None or hi > doc.publication_end:
+                continue
+            index = doc.sentence_events(event.sentence)
+            verb = index.verbs.first_starting_from(event.trigger_end)
+            if verb is None or verb.id in linked or not _coordinated(verb):
+                continue
+            if (index.all.first_starting_from(event.trigger_end) is verb
+                    and _RELATIVE.fullmatch(doc.text, event.trigger_end, verb.trigger_start)):  # fmt: skip
+                out.append((expr, verb, "within"))
+        return out
+    return doc.memo("relative-links", compute)
+
+
+def _coordinated(event: Event) -> bool:
+    """A past action (not a state of mind: "started last month and expected to ...")."""
+    return _carried(event) and event.tense is Tense.PAST and str(event.event_class) != "I_STATE"
 
 
 def _events_by_clause(doc: Document) -> dict[tuple[int, int], list[Event]]:

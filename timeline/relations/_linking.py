@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.events import Event, Pos, Tense
+from timeline.events import Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression
 from timeline.relations._document import Document
 
@@ -69,7 +69,8 @@ def past_verb_sharing(doc: Document, event: Event | None) -> Event | None:
     the action governing its infinitive ("were invited to join NATO in July
     1997", "were trying to cross six weeks ago"; not a state of mind:
     "planned to apply today"), or the verb right before a bare participle
-    ("the car was found abandoned at the airport in December")."""
+    ("the car was found abandoned at the airport in December"), or the past
+    action a purpose infinitive serves ("staged a parade to mark it on Friday")."""
     if event is None or event.pos is not Pos.VERB or event.tense is not Tense.NONE:
         return None
     if event.governor is not None and event.modality is None:  # "declined to comment"
@@ -77,6 +78,8 @@ def past_verb_sharing(doc: Document, event: Event | None) -> Event | None:
         if (governor is not None and governor.tense_label is Tense.PAST and governor.pos is Pos.VERB
                 and str(governor.event_class) in ("I_ACTION", "ASPECTUAL")):  # fmt: skip
             return governor
+    if event.governor is None and event.modality is None and _INFINITIVE.match(event.verb_group):
+        return _purpose_governor(doc, event)
     if event.verb_group != event.trigger or event.modality is not None:
         return None
     verbs = doc.sentence_events(event.sentence).clause_verbs(event.trigger_start)
@@ -86,6 +89,29 @@ def past_verb_sharing(doc: Document, event: Event | None) -> Event | None:
     if finite is None or finite.tense_label is not Tense.PAST:
         return None
     return None if doc.text[finite.trigger_end : event.trigger_start].strip() else finite
+
+
+_INFINITIVE = re.compile(r"to\s", re.IGNORECASE)
+_PURPOSE_REACH = 120
+# Words that end the main clause before a purpose infinitive.
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|``|''|\b(?:that|which|who|when|while|because|after|before)\b",
+                           re.IGNORECASE)
+
+
+def _purpose_governor(doc: Document, event: Event) -> Event | None:
+    """The past action a purpose infinitive serves, in the same clause: "resigned
+    last year to seek a seat", "staged celebrations to mark the entry on
+    Friday" (not a state of mind: "wanted to leave on Friday")."""
+    verbs = doc.sentence_events(event.sentence).verbs
+    finite = verbs.last_ending_by(event.trigger_start, skip=lambda e: e.tense is Tense.NONE)
+    if (finite is None or finite.tense_label is not Tense.PAST or finite.modality is not None
+            or str(finite.event_class) in ("I_STATE", "STATE", "REPORTING")
+            or finite.status not in (Status.ASSERTED, Status.REPORTED)):  # fmt: skip
+        return None
+    if event.trigger_start - finite.trigger_end > _PURPOSE_REACH:
+        return None  # far apart: another clause's (and the slice stays short)
+    between = doc.text[finite.trigger_end : event.trigger_start]
+    return None if _CLAUSE_BREAK.search(between) else finite
 
 
 def verb_just_before(doc: Document, expr: TimeExpression) -> Event | None:
