@@ -20,8 +20,9 @@ Measures, on one CPU core:
    a fresh process; the growth of the resident set is shown beside it). Target:
    <= 60 bytes/char.
 
---stages also prints the share of each stage (tag, sentences and events,
-constraint rules, solve) over the corpus, in this process.
+--stages also prints the share of each stage (read and tag, events, constraint
+rules, solve, merge, dates and placing) over the corpus, in this process;
+--stages-only prints that alone.
 """
 
 from __future__ import annotations
@@ -234,25 +235,46 @@ def scaling(copies: tuple[int, ...]) -> None:
 
 
 def stages(docs: list[tuple[str, dt.date]]) -> None:
-    """The share of each stage over the corpus (warm, in this process)."""
+    """The share of each stage over the corpus (CPU time, warm, in this process).
+
+    The stages of ``extract_many`` for one text, called one by one: reading
+    and tagging, events, the constraint rules, the first solve, merging (and
+    its solve), the dates network and the placed events.
+    """
     # The names the solver stage itself uses, wherever their modules move.
     from timeline.solver import _timeline as tl
+    from timeline.solver._merge import merge_constraints
 
     _set_up()
-    totals = {"tag": 0.0, "sentences+events": 0.0, "rules": 0.0, "solve": 0.0}
+    names = ("read+tag", "events", "rules", "solve", "merge", "dates+placed")
+    totals = dict.fromkeys(names, 0.0)
+    clock = time.process_time
     for text, pub in docs:
-        t0 = time.perf_counter()
-        expressions = tuple(tl.tag(text, pub))
-        t1 = time.perf_counter()
-        sentences = tuple(tl.split_sentences(text))
-        events = tuple(tl.find_events(text, list(sentences)))
-        t2 = time.perf_counter()
-        constraints = tl.constraints_for(tl.Document(text, pub, expressions, sentences, events))
-        t3 = time.perf_counter()
-        tl.solve(constraints)
-        t4 = time.perf_counter()
-        for key, value in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
-            totals[key] += value
+        marks = [clock()]
+        analysis = tl.read(text)
+        expressions = tuple(tl.tag(text, pub, analysis=analysis))
+        marks.append(clock())
+        events = tuple(tl.find_events(text, analysis=analysis))
+        marks.append(clock())
+        doc = tl.Document(text, pub, expressions, analysis.sentences, events)
+        constraints = list(tl.constraints_for(doc))
+        marks.append(clock())
+        points = [p for e in events for p in (tl.start(e), tl.end(e))]
+        solution = tl.solve(constraints, points)
+        marks.append(clock())
+        times = {"": sorted((x.start, x.end) for x in expressions)}
+        rows = [("", e, e.id) for e in events]
+        merged = merge_constraints(rows, {"": text}, times, solution)
+        if merged:
+            solution = tl.solve(constraints + merged, points)
+        marks.append(clock())
+        source = tl.Source(text, pub)
+        dates = tl._dates(solution)
+        for e in events:
+            tl._placed(source, e, e.id, dates)
+        marks.append(clock())
+        for name, t0, t1 in zip(names, marks[:-1], marks[1:], strict=True):
+            totals[name] += t1 - t0
     whole = sum(totals.values())
     for key, value in totals.items():
         print(f"  {key:18s} {value:6.2f} s  {100 * value / whole:5.1f}%")
@@ -265,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=int, default=None, help="first-pass samples (default 5)")
     parser.add_argument("--cli-runs", type=int, default=None, help="CLI runs, warm (default 11)")
     parser.add_argument("--stages", action="store_true", help="time each stage separately")
+    parser.add_argument("--stages-only", action="store_true", help="only the stages' shares")
     parser.add_argument("--child-first-pass", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-scale", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
@@ -276,6 +299,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child_scale(args.child_scale, args.traced)))
         return 0
 
+    if args.stages_only:
+        docs, source = load(args.corpus)
+        print(f"Stages (CPU time, warm, this process) on {source}")
+        stages(docs)
+        return 0
     samples = args.samples or (1 if args.quick else 5)
     cli_runs = args.cli_runs or (3 if args.quick else 11)
     copies = COPIES[:3] if args.quick else COPIES

@@ -94,22 +94,27 @@ class Evidence:
         default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
     )
 
+    @classmethod
+    def _of(cls, rule: str, text: str, spans: tuple[tuple[int, int], ...],
+            description: str | None = None, assumption: bool = False) -> Evidence:  # fmt: skip
+        """The rules' own construction: spans already a tuple of valid int pairs.
+
+        Skips the converter and validators, the larger part of a rule's cost
+        per constraint; values a caller gives go through ``Evidence(...)``.
+        """
+        self = object.__new__(cls)
+        _set = object.__setattr__
+        _set(self, "rule", rule)
+        _set(self, "text", text)
+        _set(self, "spans", spans)
+        _set(self, "description", description)
+        _set(self, "assumption", assumption)
+        return self
+
     def __str__(self) -> str:
         where = ", ".join(f"{s}-{e}" for s, e in self.spans)
         words = f' "{self.text}"' if self.text else ""
         return f"{self.rule}{words}" + (f" at {where}" if where else "")
-
-
-def _check_bound(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    # Bounds are exact integers (e.g. minutes since 0001-01-01); floats would
-    # lose precision at that magnitude and bools are almost certainly a bug.
-    if value is not None and type(value) is not int:
-        raise TypeError(f"{attr.name} must be an int or None, not {type(value).__name__}")
-
-
-def _check_strength(_inst: object, _attr: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or not 0 <= value <= HARD:
-        raise ValueError(f"strength must be an int in 0..{HARD}: {value!r}")
 
 
 @attrs.frozen
@@ -129,18 +134,45 @@ class Constraint:
 
     a: Point
     b: Point
-    lo: int | None = attrs.field(default=None, validator=_check_bound)
-    hi: int | None = attrs.field(default=None, kw_only=True, validator=_check_bound)
-    evidence: Evidence = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Evidence))
-    strength: int = attrs.field(default=MEDIUM, kw_only=True, validator=_check_strength)
+    lo: int | None = None
+    hi: int | None = attrs.field(default=None, kw_only=True)
+    evidence: Evidence = attrs.field(kw_only=True)
+    strength: int = attrs.field(default=MEDIUM, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        if self.lo is None and self.hi is None:
-            raise ValueError(f"constraint {self.a!r} -> {self.b!r} gives no bound")
-        if self.lo is not None and self.hi is not None and self.lo > self.hi:
-            raise ValueError(
-                f"constraint {self.a!r} -> {self.b!r} has lo > hi ({self.lo} > {self.hi})"
-            )
+        # Every check in one place (not attrs validators): the rules build tens
+        # of thousands of constraints per long text, and a call per check is
+        # most of their cost.  Bounds are exact integers (minutes since
+        # 0001-01-01): floats would lose precision there, bools are a bug.
+        lo, hi = self.lo, self.hi
+        for name, value in (("lo", lo), ("hi", hi)):
+            if value is not None and type(value) is not int:
+                raise TypeError(f"{name} must be an int or None, not {type(value).__name__}")
+        if not isinstance(self.evidence, Evidence):
+            raise TypeError(f"evidence must be an Evidence, not {type(self.evidence).__name__}")
+        strength = self.strength
+        if type(strength) is not int or not 0 <= strength <= HARD:
+            raise ValueError(f"strength must be an int in 0..{HARD}: {strength!r}")
+        if lo is None:
+            if hi is None:
+                raise ValueError(f"constraint {self.a!r} -> {self.b!r} gives no bound")
+        elif hi is not None and lo > hi:
+            raise ValueError(f"constraint {self.a!r} -> {self.b!r} has lo > hi ({lo} > {hi})")
+
+    @classmethod
+    def _of(cls, a: Point, b: Point, lo: int | None, hi: int | None, evidence: Evidence,
+            strength: int) -> Constraint:  # fmt: skip
+        """The rules' own construction from values they made valid (int bounds, lo <= hi,
+        a strength in range): no checks, as ``Evidence._of``."""
+        self = object.__new__(cls)
+        _set = object.__setattr__
+        _set(self, "a", a)
+        _set(self, "b", b)
+        _set(self, "lo", lo)
+        _set(self, "hi", hi)
+        _set(self, "evidence", evidence)
+        _set(self, "strength", strength)
+        return self
 
     def __str__(self) -> str:
         lo = "-inf" if self.lo is None else str(self.lo)

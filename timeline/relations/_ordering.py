@@ -69,14 +69,17 @@ def decide(doc: Document, a: Event, b: Event) -> Order | None:
 
 def _constraints(doc: Document, a: Event, b: Event, order: Order) -> list[Constraint]:
     spans = tuple(sorted(sp for sp in order.spans if sp[0] < sp[1]))
-    words = " … ".join(doc.text[x:y] for x, y in spans)
-    ev = Evidence(order.rule, words, spans, assumption=order.strength != ENTAILED)
+    text = doc.text
+    words = " … ".join([text[x:y] for x, y in spans])
+    # The spans are the rules' own (int offsets of the text): no validation.
+    ev = Evidence._of(order.rule, words, spans, None, order.strength != ENTAILED)
+    strength = order.strength  # ENTAILED or a LIKELY_STRENGTHS value: in range
     if order.order == "same":
-        return [Constraint(start(a), start(b), lo=0, hi=0, evidence=ev, strength=order.strength)]
+        return [Constraint._of(start(a), start(b), 0, 0, ev, strength)]
     first, second = (a, b) if order.order == "before" else (b, a)
     if order.interval:  # the earlier is over when the later starts
-        return [Constraint(end(first), start(second), lo=0, evidence=ev, strength=order.strength)]
-    return [Constraint(start(first), start(second), lo=1, evidence=ev, strength=order.strength)]
+        return [Constraint._of(end(first), start(second), 0, None, ev, strength)]
+    return [Constraint._of(start(first), start(second), 1, None, ev, strength)]
 
 
 def ordering_constraints(doc: Document) -> dict[str, list[Constraint]]:

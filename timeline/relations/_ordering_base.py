@@ -16,7 +16,7 @@ import attrs
 
 from timeline._data import load_table
 from timeline._errors import DataTableError
-from timeline.events import Event, Pos, Status, Tense
+from timeline.events import Event, EventClass, Polarity, Pos, Status, Tense
 from timeline.relations._constraint import MEDIUM, WEAK
 from timeline.relations._document import Document
 
@@ -117,25 +117,40 @@ def sentence_connective(doc: Document, sentence: int) -> tuple[str, tuple[int, i
     return cache[sentence]
 
 
+@functools.cache
+def _connectives_by_word() -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
+    """(rank in ``_connectives``, cue, kind) of the cues beginning with each word."""
+    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (cue, kind) in enumerate(_connectives()):
+        index.setdefault(cue[0], []).append((rank, cue, kind))
+    return {word: tuple(found) for word, found in index.items()}
+
+
 def _connective_at(doc: Document, sentence: int) -> tuple[str, tuple[int, int]] | None:
     if not 0 <= sentence < len(doc.sentences):
         return None
     s = doc.sentences[sentence]
     head = words_at(doc.text, s.start, s.end, 4)
     words = [m.group().casefold() for m in head]
-    for cue, kind in _connectives():
-        # At the head, or after one word for a multiword cue ("Two days later").
-        for at in (0, 1) if len(cue) > 1 else (0,):
-            if tuple(words[at : at + len(cue)]) == cue:
-                return kind, (head[at].start(), head[at + len(cue) - 1].end())
+    # The first cue of ``_connectives`` (longest first) that matches at the
+    # head, or after one word for a multiword cue ("Two days later"); only
+    # the cues that begin with one of those two words can.
+    by_word = _connectives_by_word()
+    candidates = [(rank, 0, cue, kind) for rank, cue, kind in by_word.get(words[0], ())] if words else []
+    if len(words) > 1:
+        candidates += [(rank, 1, cue, kind) for rank, cue, kind in by_word.get(words[1], ())
+                       if len(cue) > 1]  # fmt: skip
+    for _rank, at, cue, kind in sorted(candidates):
+        if tuple(words[at : at + len(cue)]) == cue:
+            return kind, (head[at].start(), head[at + len(cue) - 1].end())
     return None
 
 
 def is_report(event: Event) -> bool:
     """A positive reporting verb ("said", "told"), the anchor of what it reports."""
-    return (
-        str(event.event_class) == "REPORTING" and event.pos is Pos.VERB and event.polarity == "POS"
-    )
+    # Identity on the enums (the event's converters make them so): no str() per call.
+    return (event.event_class is EventClass.REPORTING and event.pos is Pos.VERB
+            and event.polarity is Polarity.POS)  # fmt: skip
 
 
 def is_later(event: Event) -> bool:

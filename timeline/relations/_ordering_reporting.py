@@ -64,17 +64,19 @@ def reported_event(doc: Document, a: Event, b: Event) -> Order | None:
 
 def report_order(doc: Document, a: Event, b: Event) -> Order | None:
     """A report and another event near it, the report not governing it."""
-    spans = (_trigger_span(a), _trigger_span(b))
-    if is_report(a) and is_report(b):
+    a_report, b_report = is_report(a), is_report(b)
+    if a_report and b_report:
         simple = (Tense.PAST, Tense.PRESENT)
         if a.sentence == b.sentence or a.tense_label not in simple or b.tense_label not in simple:
             return None
         # Successive reports of a story are made in the order they are told.
+        spans = (_trigger_span(a), _trigger_span(b))
         return Order("report-order", "before", spans, LIKELY_STRENGTHS["report-order"])
-    if is_report(a) == is_report(b):
+    if a_report == b_report:
         return None
-    report, other = (a, b) if is_report(a) else (b, a)
-    if str(other.event_class) == "REPORTING" or other.status is Status.HYPOTHETICAL:
+    spans = (_trigger_span(a), _trigger_span(b))
+    other = b if a_report else a
+    if other.event_class is EventClass.REPORTING or other.status is Status.HYPOTHETICAL:
         return Order("report-order", "none", spans, 0)  # no order known
     other_first = other is a
     # What follows a report is what it reported when it is told as a fact

@@ -35,24 +35,27 @@ _NARRATIVE = frozenset({
     (Tense.PAST, Tense.NONE), (Tense.PAST, Tense.PRESENT), (Tense.NONE, Tense.PRESENT),
     (Tense.PRESENT_PERFECT, Tense.NONE), (Tense.PRESENT_PERFECT, Tense.PRESENT),
 })  # fmt: skip
+_TENSED = (*PAST_TENSES, Tense.PRESENT)
+_TOLD = (Status.ASSERTED, Status.REPORTED)
 
 
 def tense_order(doc: Document, a: Event, b: Event) -> Order | None:
     """Future after past, past perfect before the simple past told after it."""
-    spans = (_trigger_span(a), _trigger_span(b))
     strength = LIKELY_STRENGTHS["tense-order"]
-    if is_later(a) != is_later(b):
-        other = b if is_later(a) else a
-        if other.tense_label not in (*PAST_TENSES, Tense.PRESENT):
+    a_later = is_later(a)
+    if a_later != is_later(b):
+        other = b if a_later else a
+        tense = other.tense_label
+        if tense not in _TENSED or other.status not in _TOLD:
             return None
-        if other.status not in (Status.ASSERTED, Status.REPORTED):
-            return None
-        return Order("tense-order", "after" if is_later(a) else "before", spans, strength,
-                     interval=other.tense_label in PAST_TENSES)  # fmt: skip
+        spans = (_trigger_span(a), _trigger_span(b))
+        return Order("tense-order", "after" if a_later else "before", spans, strength,
+                     interval=tense in PAST_TENSES)  # fmt: skip
     # "had fled ... returned": told first, the past perfect happened first.  The
     # flashback after a simple past ("returned ... had fled") is left open: its
     # measured precision is no better than text order's.
     if a.tense_label is Tense.PAST_PERFECT and b.tense_label in (Tense.PAST, Tense.NONE):
+        spans = (_trigger_span(a), _trigger_span(b))
         return Order("tense-order", "before", spans, strength, interval=True)
     return None
 

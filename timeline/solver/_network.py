@@ -10,9 +10,10 @@ in one by one, and finds the negative cycle an edge would close instead.
 
 from __future__ import annotations
 
+import functools
 import heapq
-from collections.abc import Iterable
-from typing import Any, TypeAlias
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 
@@ -56,9 +57,21 @@ def _constraint_key(c: Constraint, index: dict[Point, int]) -> tuple[Any, ...]:
 
 # ------------------------------------------------------------- the network
 
-# Adjacency entries are (other node, weight, edge id); edge ids index the
-# parallel lists _Net.src / _Net.dst / _Net.cons.
-_Adj: TypeAlias = list[list[tuple[int, int, int]]]
+class _Adj(list):  # type: ignore[type-arg]
+    """Adjacency: for each node, the ids of its edges (out or in), in insertion order.
+
+    Edge ids index the parallel lists _Net.src / _Net.dst / _Net.weight /
+    _Net.cons; ``other`` is the list of the far ends (``dst`` for the out
+    edges, ``src`` for the in edges).  Ids rather than (node, weight, id)
+    tuples: a third of the network's memory, and one int shared by both lists.
+    """
+
+    __slots__ = ("other", "weight")
+
+    def __init__(self, size: int, other: list[int], weight: list[int]) -> None:
+        super().__init__([] for _ in range(size))
+        self.other = other
+        self.weight = weight
 
 
 @attrs.define
@@ -79,22 +92,56 @@ class _Net:
     dropped: set[int] = attrs.field(factory=set)
 
 
+class Canonical(list):  # type: ignore[type-arg]
+    """Constraints of a solved network kept in its canonical order, with its points.
+
+    ``solve(Canonical.subset(solution, keep), that.points)`` solves a
+    sub-network (the dates without the likely orders, the firm network)
+    without indexing and sorting again: a canonical subsequence is already
+    canonical, and the points are the same, so the result is the one a plain
+    list gives.  Any other call (another ``points``) takes the usual path.
+    """
+
+    __slots__ = ("net", "points")
+
+    @classmethod
+    def subset(cls, solution: Any, keep: Callable[[Constraint], bool], *,
+               dropped: bool = True) -> Canonical:  # fmt: skip
+        """The constraints of ``solution`` that ``keep`` accepts, in canonical
+        order (those it dropped too, unless ``dropped`` is False)."""
+        net = solution._net
+        gone = () if dropped else net.dropped
+        found = cls(c for ci, c in enumerate(net.constraints) if ci not in gone and keep(c))
+        found.net = net
+        found.points = tuple(p for p in net.points if p is not ORIGIN)
+        return found
+
+
 def _build(constraints: Iterable[Constraint], extra: Iterable[Point]) -> _Net:
     """Index points and constraints canonically and list the edges.
 
     Adjacency starts empty: ``_Potentials.insert`` fills it.
     """
+    if type(constraints) is Canonical and extra is constraints.points:
+        parent = constraints.net
+        return _edges(parent.points, parent.index, list(constraints))
     cons = list(constraints)
     seen: set[Point] = {ORIGIN}
     seen.update(extra)
+    add = seen.add
     for c in cons:
-        if not isinstance(c, Constraint):
+        if type(c) is not Constraint and not isinstance(c, Constraint):
             raise TypeError(f"expected a Constraint, got {type(c).__name__}")
-        seen.add(c.a)
-        seen.add(c.b)
+        add(c.a)
+        add(c.b)
     points = sorted(seen, key=_point_key)
     index = {p: i for i, p in enumerate(points)}
-    cons.sort(key=lambda c: _constraint_key(c, index))
+    cons.sort(key=functools.partial(_constraint_key, index=index))
+    return _edges(points, index, cons)
+
+
+def _edges(points: list[Point], index: dict[Point, int], cons: list[Constraint]) -> _Net:
+    """The net of canonically ordered points and constraints: the edges listed."""
     src: list[int] = []
     dst: list[int] = []
     weight: list[int] = []
@@ -103,15 +150,16 @@ def _build(constraints: Iterable[Constraint], extra: Iterable[Point]) -> _Net:
     for ci, c in enumerate(cons):
         first.append(len(src))
         a, b = index[c.a], index[c.b]
-        if c.hi is not None:
+        hi, lo = c.hi, c.lo
+        if hi is not None:
             src.append(a)
             dst.append(b)
-            weight.append(c.hi)
+            weight.append(hi)
             owner.append(ci)
-        if c.lo is not None:
+        if lo is not None:
             src.append(b)
             dst.append(a)
-            weight.append(-c.lo)
+            weight.append(-lo)
             owner.append(ci)
     first.append(len(src))
     return _Net(
@@ -123,8 +171,8 @@ def _build(constraints: Iterable[Constraint], extra: Iterable[Point]) -> _Net:
         weight=weight,
         cons=owner,
         first=first,
-        out=[[] for _ in points],
-        inn=[[] for _ in points],
+        out=_Adj(len(points), dst, weight),
+        inn=_Adj(len(points), src, weight),
     )
 
 
@@ -162,25 +210,26 @@ class _Potentials:
         stays feasible when edges are removed.
         """
         net, h = self.net, self.h
-        added: list[int] = []
-        for e in range(net.first[ci], net.first[ci + 1]):
-            u, v, w = net.src[e], net.dst[e], net.weight[e]
-            r = w + h[u] - h[v]
+        src, dst, weight, out, inn = net.src, net.dst, net.weight, net.out, net.inn
+        first = net.first[ci]
+        for e in range(first, net.first[ci + 1]):
+            u, v = src[e], dst[e]
+            r = weight[e] + h[u] - h[v]
             if r < 0:
                 cycle = [e] if u == v else self._repair(u, v, e, -r)
                 if cycle is not None:
-                    for f in added:
-                        net.out[net.src[f]].pop()
-                        net.inn[net.dst[f]].pop()
+                    for f in range(first, e):  # the edges of ci already in
+                        out[src[f]].pop()
+                        inn[dst[f]].pop()
                     return cycle
-            net.out[u].append((v, w, e))
-            net.inn[v].append((u, w, e))
-            added.append(e)
+            out[u].append(e)
+            inn[v].append(e)
         return None
 
     def _repair(self, u: int, v: int, e: int, limit: int) -> list[int] | None:
         """Make room for edge ``e = u -> v`` (reduced cost ``-limit``) or find a cycle."""
-        h, out, inn = self.h, self.net.out, self.net.inn
+        net, h = self.net, self.h
+        out, inn, src, dst, weight = net.out, net.inn, net.src, net.dst, net.weight
         pop, push = heapq.heappop, heapq.heappush
         # Forward state (from v) and backward state (to u): label, parent
         # edge, settled nodes in order, heap, and work done (edges scanned).
@@ -208,8 +257,9 @@ class _Potentials:
                 fdone[x] = d
                 fwork += len(out[x])
                 hx = h[x]
-                for y, w, f in out[x]:
-                    nd = d + w + hx - h[y]
+                for f in out[x]:
+                    y = dst[f]
+                    nd = d + weight[f] + hx - h[y]
                     if nd < fd.get(y, limit):
                         fd[y] = nd
                         fvia[y] = f
@@ -221,8 +271,9 @@ class _Potentials:
                 bdone[x] = d
                 bwork += len(inn[x])
                 hx = h[x]
-                for y, w, f in inn[x]:
-                    nd = d + w + h[y] - hx
+                for f in inn[x]:
+                    y = src[f]
+                    nd = d + weight[f] + h[y] - hx
                     if nd < bd.get(y, limit):
                         bd[y] = nd
                         bvia[y] = f

@@ -38,6 +38,7 @@ def _dijkstra(
     best: dict[int, tuple[int, int]] = {source: (0, 0)}
     heap = [(0, 0, source)]
     pop, push = heapq.heappop, heapq.heappush
+    other, weight = adj.other, adj.weight
     while heap:
         d, k, u = pop(heap)
         if u in dist:
@@ -49,10 +50,11 @@ def _dijkstra(
             break
         k1 = k + 1
         hu = h[u]
-        for v, w, e in adj[u]:
+        for e in adj[u]:
+            v = other[e]
             if v in dist:
                 continue
-            nd = d + w + sign * (hu - h[v])
+            nd = d + weight[e] + sign * (hu - h[v])
             old = best.get(v)
             if old is None or nd < old[0] or (nd == old[0] and k1 < old[1]):
                 best[v] = (nd, k1)
@@ -73,9 +75,11 @@ def _latest_potential(net: _Net, h: list[int], latest: dict[int, int]) -> list[i
     edge feasible.
     """
     shift = 0
+    dst, weight = net.dst, net.weight
     for u, row in enumerate(net.out):
         if u not in latest:
-            for v, w, _e in row:
+            for e in row:
+                v = dst[e]
                 if v in latest:
-                    shift = max(shift, latest[v] - h[u] - w)
+                    shift = max(shift, latest[v] - h[u] - weight[e])
     return [latest[x] if x in latest else h[x] + shift for x in range(len(h))]

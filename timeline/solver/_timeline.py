@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import math
+import sys
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -26,6 +29,7 @@ from timeline.relations import (
     to_minutes,
 )
 from timeline.relations._ordering import is_likely_order
+from timeline.solver._network import Canonical
 from timeline.solver._relation import Relation, interval_relation, start_relation
 from timeline.solver._solver import Conflict, Solution, solve
 from timeline.text import read
@@ -124,9 +128,8 @@ class Timeline:
         events (``relation``) answer order questions, but neither decides an
         entailed "before".
         """
-        kept = [c for c in self._solution.constraints
-                if c.strength > WEAK and not is_likely_order(c)]  # fmt: skip
-        return solve(kept, self._solution.points)
+        kept = Canonical.subset(self._solution, _firm, dropped=False)
+        return solve(kept, kept.points)
 
     @property
     def _dates_solution(self) -> Solution:
@@ -219,11 +222,19 @@ def _dates(solution: Solution) -> Solution:
     ``start_relation``) but never move a date.  Solved once per network."""
     found = _DATES.get(solution)
     if found is None:
-        given = solution.given
-        kept = [c for c in given if not is_likely_order(c)]
-        found = solution if len(kept) == len(given) else solve(kept, solution.points)
+        kept = Canonical.subset(solution, _not_likely)
+        found = solution if len(kept) == len(solution._net.constraints) else solve(
+            kept, kept.points)  # fmt: skip
         _DATES[solution] = found
     return found
+
+
+def _not_likely(c: Constraint) -> bool:
+    return not is_likely_order(c)
+
+
+def _firm(c: Constraint) -> bool:
+    return c.strength > WEAK and not is_likely_order(c)
 
 
 def _id(event: TimelineEvent | str) -> str:
@@ -308,7 +319,28 @@ def extract_many(
     twice in one) are tied by "same-happening" constraints (``_merge``): they
     share their bounds, and a contradiction between them is a conflict.
     """
-    sources = list(sources)
+    sources = list(sources)  # the caller's iterator runs with the collector on
+    with _collector_paused():
+        return _extract_many(sources, rules, nominals, merge)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused, then as it was: the stages make
+    hundreds of thousands of small objects and no cycles, so its passes find
+    nothing (a sixth of the time of a 1 MB text; tests/solver/test_extract_gc.py)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _extract_many(sources: list[Source], rules: Sequence[str] | None, nominals: str,
+                  merge: bool) -> Timeline:  # fmt: skip
     prefix = len(sources) > 1
     constraints: list[Constraint] = []
     rows: list[tuple[Source, Event, str]] = []
@@ -327,7 +359,8 @@ def extract_many(
         for c in constraints_for(doc, rules):
             constraints.append(_renamed(c, rename) if rename else c)
         rows.extend((attrs.evolve(source, name=key), e, rename + e.id) for e in doc.events)
-    points = [p for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
+    # Interned, as the rules' point names are: one string per point in every index.
+    points = [sys.intern(p) for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
     solution = solve(constraints, points)
     if merge:
         from timeline.solver._merge import merge_constraints
@@ -337,8 +370,10 @@ def extract_many(
                                    solution)  # fmt: skip
         if merged:  # solved again: the merged mentions share (and pass on) their evidence
             constraints.extend(merged)
+            del solution  # its network is garbage: not alive beside the new one
             solution = solve(constraints, points)
-    events = [_placed(source, event, eid, solution) for source, event, eid in rows]
+    dates = _dates(solution)
+    events = [_placed(source, event, eid, dates) for source, event, eid in rows]
     events.sort(key=lambda e: e.order)  # stable: ties keep text order
     return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
                     published, solution, texts)  # fmt: skip
@@ -346,14 +381,14 @@ def extract_many(
 
 def _renamed(c: Constraint, prefix: str) -> Constraint:
     def name(p: object) -> object:
-        return p if p is ORIGIN else f"{prefix}{p}"
+        return p if p is ORIGIN else sys.intern(f"{prefix}{p}")
 
     return attrs.evolve(c, a=name(c.a), b=name(c.b))
 
 
 def _placed(source: Source, event: Event, eid: str, solution: Solution) -> TimelineEvent:
+    """The event with its bounds from ``solution`` (the dates network, ``_dates``)."""
     s, e = f"{eid}.start", f"{eid}.end"
-    solution = _dates(solution)
     return TimelineEvent(
         id=eid,
         text=event.description,
