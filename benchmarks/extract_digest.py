@@ -57,7 +57,7 @@ def digest_of(text: str, published: object) -> str:
 
 def digest_of_many(docs: list[tuple[str, str, object]]) -> str:
     from timeline.output._json import timeline_json
-    from timeline.solver._timeline import Source, extract_many
+    from timeline.solver._extract import Source, extract_many
 
     tl = extract_many([Source(text, published, name) for name, text, published in docs])
     payload = json.dumps(timeline_json(tl), sort_keys=True, ensure_ascii=False)

@@ -242,7 +242,8 @@ def stages(docs: list[tuple[str, dt.date]]) -> None:
     its solve), the dates network and the placed events.
     """
     # The names the solver stage itself uses, wherever their modules move.
-    from timeline.solver import _timeline as tl
+    from timeline.relations import end, start
+    from timeline.solver import _extract as tl
     from timeline.solver._merge import merge_constraints
 
     _set_up()
@@ -259,7 +260,7 @@ def stages(docs: list[tuple[str, dt.date]]) -> None:
         doc = tl.Document(text, pub, expressions, analysis.sentences, events)
         constraints = list(tl.constraints_for(doc))
         marks.append(clock())
-        points = [p for e in events for p in (tl.start(e), tl.end(e))]
+        points = [p for e in events for p in (start(e), end(e))]
         solution = tl.solve(constraints, points)
         marks.append(clock())
         times = {"": sorted((x.start, x.end) for x in expressions)}

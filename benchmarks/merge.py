@@ -31,8 +31,9 @@ PAIRS = ROOT / "tests" / "data" / "pairs"
 sys.path.insert(0, str(ROOT))
 
 from timeline.expressions._dateline import find_publication_date  # noqa: E402
+from timeline.solver._extract import Source, extract_many  # noqa: E402
 from timeline.solver._merge import happenings  # noqa: E402
-from timeline.solver._timeline import Source, Timeline, extract_many  # noqa: E402
+from timeline.solver._timeline import Timeline  # noqa: E402
 
 
 def mention_keys(tl: Timeline) -> dict[str, str]:

@@ -26,7 +26,8 @@ from timeline.output._render import format_span, format_text, to_json
 from timeline.relations import MINUTES_PER_DAY, duration_span, from_minutes, to_minutes
 from timeline.relations._connectives import _gap
 from timeline.relations._tables import _word_patterns
-from timeline.solver._timeline import Source, _bound_words, extract_many
+from timeline.solver._extract import Source, extract_many
+from timeline.solver._timeline import _bound_words
 
 SCHEMA = json.loads(
     (Path(timeline.__file__).parent / "schema" / "timeline-1.schema.json").read_text("utf-8")

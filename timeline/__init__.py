@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from timeline.output._html import to_html
     from timeline.output._tables import to_csv, to_pandas, to_records
     from timeline.output._timeml import read_timeml, to_timeml
+    from timeline.solver._extract import Source, extract, extract_many
     from timeline.solver._relation import Relation
-    from timeline.solver._timeline import Source, Timeline, TimelineEvent, extract, extract_many
+    from timeline.solver._timeline import Timeline, TimelineEvent
 
 # public name -> the module that defines it
 _LAZY = {
@@ -42,11 +43,11 @@ _LAZY = {
     "read_timeml": "timeline.output._timeml",
     "to_timeml": "timeline.output._timeml",
     "Relation": "timeline.solver._relation",
-    "Source": "timeline.solver._timeline",
+    "Source": "timeline.solver._extract",
     "Timeline": "timeline.solver._timeline",
     "TimelineEvent": "timeline.solver._timeline",
-    "extract": "timeline.solver._timeline",
-    "extract_many": "timeline.solver._timeline",
+    "extract": "timeline.solver._extract",
+    "extract_many": "timeline.solver._extract",
 }
 
 __all__ = [

@@ -94,7 +94,7 @@ def test_bounded_amounts_open_one_side(sentence, mod, lo, hi):
 
 
 def test_merged_unnamed_sources_keep_their_keys():
-    from timeline.solver._timeline import Source, extract_many
+    from timeline.solver._extract import Source, extract_many
 
     tl = extract_many([Source("It rained on Monday.", dt.date(2016, 1, 27)),
                        Source("It rained on Monday.", dt.date(2016, 2, 3))])  # fmt: skip

@@ -12,7 +12,7 @@ import timeline
 from timeline.cli._main import main
 from timeline.output._json import iter_jsonl, tag_json, timeline_json
 from timeline.output._text import format_text
-from timeline.solver._timeline import Source, extract_many
+from timeline.solver._extract import Source, extract_many
 
 SCHEMA = json.loads((Path(timeline.__file__).parent / "schema" / "timeline-2.schema.json")
                     .read_text("utf-8"))  # fmt: skip

@@ -12,7 +12,7 @@ import pytest
 from timeline.relations import HARD, ORIGIN, Constraint, Evidence
 from timeline.relations._document import _evidence, end, start
 from timeline.relations._ordering_base import sentence_connective
-from timeline.solver._timeline import _document
+from timeline.solver._extract import _document
 
 PUB = dt.date(2016, 1, 25)
 EV = Evidence("r", "w", ((0, 1),))

@@ -12,7 +12,7 @@ import timeline
 from timeline.relations import RULE_NAMES
 from timeline.relations._ordering import ORDERING_RULE_NAMES, PAIR_REACH, decide
 from timeline.relations._ordering_clauses import contrastive_clause
-from timeline.solver._timeline import _document
+from timeline.solver._extract import _document
 
 PUB = dt.date(2016, 1, 25)
 

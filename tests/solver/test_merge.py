@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from timeline.relations import ORIGIN
+from timeline.solver._extract import Source, extract, extract_many
 from timeline.solver._merge import (
     MERGE_STRENGTH,
     SAME_HAPPENING,
@@ -15,7 +16,6 @@ from timeline.solver._merge import (
     related,
     stem,
 )
-from timeline.solver._timeline import Source, extract, extract_many
 
 P = dt.date(2020, 2, 4)
 MONDAY = "Finance Minister Ana Korbel resigned on Monday after a week of questions."

@@ -13,7 +13,7 @@ import timeline
 from timeline.cli._main import main
 from timeline.expressions._dateline import find_publication_date
 from timeline.output._render import to_json
-from timeline.solver._timeline import Source, extract_many
+from timeline.solver._extract import Source, extract_many
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SCHEMA = Path(timeline.__file__).parent / "schema" / "timeline-1.schema.json"  # to_json

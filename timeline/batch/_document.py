@@ -17,7 +17,7 @@ from timeline._errors import InputError, TimelineError
 from timeline.cli._main import display_name, read_input
 from timeline.expressions._dateline import find_publication_date
 from timeline.output._json import timeline_json
-from timeline.solver._timeline import extract
+from timeline.solver._extract import extract
 
 
 class Item(NamedTuple):

@@ -56,7 +56,7 @@ FORMATS = ("text", "json", "jsonl", "csv", "timeml", "html")
 def _source(path: str, args: argparse.Namespace, how: dict[str, str]) -> Any:
     """The Source of one input, its publication date found as the options say."""
     from timeline.expressions._dateline import find_publication_date
-    from timeline.solver._timeline import Source
+    from timeline.solver._extract import Source
 
     text, dct = read_input(path, args.input)
     name = "stdin" if path == "-" else display_name(path)
@@ -77,7 +77,7 @@ def _source(path: str, args: argparse.Namespace, how: dict[str, str]) -> Any:
 def _jsonl(paths: list[str], args: argparse.Namespace) -> Iterator[str]:
     """One line per input, each file read, solved and written before the next is read."""
     from timeline.output._json import iter_jsonl
-    from timeline.solver._timeline import extract_many
+    from timeline.solver._extract import extract_many
 
     def timelines() -> Iterator[tuple[Any, dict[str, str]]]:
         for path in paths:
@@ -97,7 +97,7 @@ def timeline_command(argv: Sequence[str]) -> str | Iterator[str]:
         parser.error(f"--format timeml writes one document: give one FILE, not {len(args.files)}")
     if args.format == "jsonl":
         return _jsonl(args.files, args)
-    from timeline.solver._timeline import extract_many
+    from timeline.solver._extract import extract_many
 
     how: dict[str, str] = {}
     sources = [_source(path, args, how) for path in args.files]

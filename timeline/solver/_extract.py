@@ -1,0 +1,177 @@
+"""extract(): a dated text (or several) through every stage into a Timeline.
+
+Takes ``Source``s (text, publication date, name); reads each text once
+(``timeline.text.read``), tags its expressions and finds its events on that
+reading, runs the constraint rules, solves the network (again after merging
+the mentions of one happening) and places every event from the dates network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from timeline.events import Event, find_events
+from timeline.expressions._model import TimeExpression
+from timeline.expressions._tag import publication_day, tag
+from timeline.relations import ORIGIN, Constraint, Document, constraints_for, from_minutes
+from timeline.solver._solver import Solution, solve
+from timeline.solver._timeline import Timeline, TimelineEvent, _dates
+from timeline.text import read
+
+__all__ = ["Source", "extract", "extract_many"]
+
+
+@attrs.frozen
+class Source:
+    """A dated text to put on the timeline.
+
+    Attributes:
+        text: the text.
+        published: its publication date; a datetime (naive or aware) is
+            taken as its own calendar day, as ``extract`` does.
+        name: the source's name ("" for a single text).
+    """
+
+    text: str
+    published: dt.date = attrs.field(converter=publication_day)
+    name: str = ""
+
+
+def _document(text: str, published: dt.date, nominals: str = "signalled") -> Document:
+    # One reading of the text for both stages: the tagger's side decisions
+    # and the event finder tag the words of a sentence once between them.
+    analysis = read(text)
+    expressions = tuple(tag(text, published, analysis=analysis))
+    sentences = analysis.sentences
+    events = tuple(find_events(text, nominals=nominals, analysis=analysis))
+    return Document(text, published, expressions, sentences, events)
+
+
+def extract(
+    text: str,
+    published: dt.date | dt.datetime,
+    *,
+    rules: Sequence[str] | None = None,
+    nominals: str = "signalled",
+) -> Timeline:
+    """The timeline of one dated text.
+
+    ``rules`` names the constraint rules to run (default: all, see
+    ``timeline.relations.RULE_NAMES``); "event-interval" and "tense" alone
+    give the tense-only baseline.  ``nominals`` chooses the event nouns:
+    "signalled" (those a time or connective can place), "all" (every event
+    noun, as TimeML annotates them) or "none".
+    """
+    return extract_many([Source(text, published)], rules=rules, nominals=nominals)
+
+
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    rules: Sequence[str] | None = None,
+    nominals: str = "signalled",
+    merge: bool = True,
+) -> Timeline:
+    """One timeline merged from several dated texts (event ids prefixed "d1.", "d2."...).
+
+    With ``merge`` the mentions of one happening (across the texts, or told
+    twice in one) are tied by "same-happening" constraints (``_merge``): they
+    share their bounds, and a contradiction between them is a conflict.
+    """
+    sources = list(sources)  # the caller's iterator runs with the collector on
+    with _collector_paused():
+        return _extract_many(sources, rules, nominals, merge)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused, then as it was: the stages make
+    hundreds of thousands of small objects and no cycles, so its passes find
+    nothing (a sixth of the time of a 1 MB text; tests/solver/test_extract_gc.py)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _extract_many(sources: list[Source], rules: Sequence[str] | None, nominals: str,
+                  merge: bool) -> Timeline:  # fmt: skip
+    prefix = len(sources) > 1
+    constraints: list[Constraint] = []
+    rows: list[tuple[Source, Event, str]] = []
+    expressions: dict[str, tuple[TimeExpression, ...]] = {}
+    published: dict[str, dt.date] = {}
+    texts: dict[str, str] = {}
+    for n, source in enumerate(sources, start=1):
+        doc = _document(source.text, source.published, nominals)
+        key = source.name or (f"d{n}" if prefix else "")
+        if key in published:  # the same file twice: keep both apart
+            key = f"{key}#{n}"
+        expressions[key] = doc.expressions
+        published[key] = source.published
+        texts[key] = source.text
+        rename = f"d{n}." if prefix else ""
+        for c in constraints_for(doc, rules):
+            constraints.append(_renamed(c, rename) if rename else c)
+        rows.extend((attrs.evolve(source, name=key), e, rename + e.id) for e in doc.events)
+    # Interned, as the rules' point names are: one string per point in every index.
+    points = [sys.intern(p) for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
+    solution = solve(constraints, points)
+    if merge:
+        from timeline.solver._merge import merge_constraints
+
+        times = {k: sorted((x.start, x.end) for x in v) for k, v in expressions.items()}
+        merged = merge_constraints([(s.name, e, eid) for s, e, eid in rows], texts, times,
+                                   solution)  # fmt: skip
+        if merged:  # solved again: the merged mentions share (and pass on) their evidence
+            constraints.extend(merged)
+            del solution  # its network is garbage: not alive beside the new one
+            solution = solve(constraints, points)
+    dates = _dates(solution)
+    events = [_placed(source, event, eid, dates) for source, event, eid in rows]
+    events.sort(key=lambda e: e.order)  # stable: ties keep text order
+    return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
+                    published, solution, texts)  # fmt: skip
+
+
+def _renamed(c: Constraint, prefix: str) -> Constraint:
+    def name(p: object) -> object:
+        return p if p is ORIGIN else sys.intern(f"{prefix}{p}")
+
+    return attrs.evolve(c, a=name(c.a), b=name(c.b))
+
+
+def _placed(source: Source, event: Event, eid: str, solution: Solution) -> TimelineEvent:
+    """The event with its bounds from ``solution`` (the dates network, ``_dates``)."""
+    s, e = f"{eid}.start", f"{eid}.end"
+    return TimelineEvent(
+        id=eid,
+        text=event.description,
+        trigger=event.trigger,
+        source=source.name,
+        sentence=event.sentence,
+        start=event.start,
+        end=event.end,
+        trigger_start=event.trigger_start,
+        trigger_end=event.trigger_end,
+        tense=str(event.tense_label),
+        aspect=str(event.aspect),
+        status=str(event.status),
+        polarity=str(event.polarity),
+        event_class=str(event.event_class),
+        pos=str(event.pos),
+        earliest_start=from_minutes(solution.earliest(s)),
+        latest_start=from_minutes(solution.latest(s), round_up=True),
+        earliest_end=from_minutes(solution.earliest(e)),
+        latest_end=from_minutes(solution.latest(e), round_up=True),
+    )
