@@ -5,6 +5,7 @@ start with it built.  Importing this module is its whole job.
 """
 
 import datetime as dt
+import gc
 
 import timeline
 
@@ -12,3 +13,7 @@ try:
     timeline.extract("The grammar is built on Monday.", dt.date(2020, 1, 1))
 except Exception:  # a worker reports any real fault on its first document
     pass
+# What set-up built (grammar, lexicon, tables) lives as long as the worker:
+# kept out of the collector's passes, and its pages are not written by them,
+# so forked workers share them with the server.
+gc.freeze()
