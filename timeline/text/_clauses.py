@@ -14,7 +14,27 @@ import attrs
 
 from timeline.text._lexicon import Lexicon, lexicon
 from timeline.text._sentences import ENDERS, Sentence
-from timeline.text._tagset import ALWAYS_FINITE_TAGS, FINITE_FORMS, NOUN_TAGS, Tag
+from timeline.text._tagset import (
+    ADJ,
+    ADV,
+    ALWAYS_FINITE_TAGS,
+    BE,
+    DET,
+    DO,
+    FINITE_FORMS,
+    HAVE,
+    MODAL,
+    NEG,
+    NOUN,
+    NOUN_TAGS,
+    NUM,
+    POSS,
+    PRON,
+    PROPN,
+    PUNCT,
+    VERB,
+    Tag,
+)
 from timeline.text._wordtags import TokenLike, tag_words
 
 __all__ = ["Clause", "clause_token_ranges", "split_clauses"]
@@ -41,11 +61,11 @@ class Clause:
 
 
 # tag sets built once (see timeline.text._tagset)
-_AUX_TAGS = frozenset({Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO})
-_VERBAL_TAGS = _AUX_TAGS | {Tag.VERB}  # a piece with one of these is a clause
-_SKIPPED_BEFORE_VERB = frozenset({Tag.ADV, Tag.NEG, Tag.PUNCT})
-_FINITE_AUX_TAGS = frozenset({Tag.BE, Tag.HAVE, Tag.MODAL})
-_COMPLEMENT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.PRON, Tag.NUM, Tag.NOUN, Tag.PROPN, Tag.ADJ})
+_AUX_TAGS = frozenset({MODAL, BE, HAVE, DO})
+_VERBAL_TAGS = _AUX_TAGS | {VERB}  # a piece with one of these is a clause
+_SKIPPED_BEFORE_VERB = frozenset({ADV, NEG, PUNCT})
+_FINITE_AUX_TAGS = frozenset({BE, HAVE, MODAL})
+_COMPLEMENT_STARTS = frozenset({DET, POSS, PRON, NUM, NOUN, PROPN, ADJ})
 
 # (lo, hi, hard): a token range, and whether a hard separator comes before it
 _Piece = tuple[int, int, bool]
@@ -79,7 +99,7 @@ def split_clauses(
     groups = _glue_verbless(toks, norms, tags, pieces, lex)
     clauses: list[Clause] = []
     for lo, hi in groups:
-        while hi - lo > 1 and tags[hi - 1] is Tag.PUNCT and norms[hi - 1][:1] in ENDERS:
+        while hi - lo > 1 and tags[hi - 1] is PUNCT and norms[hi - 1][:1] in ENDERS:
             hi -= 1
         start, end = toks[lo].start, toks[hi - 1].end
         clauses.append(Clause(sentence.index, len(clauses), start, end=end, text=text[start:end]))
@@ -90,7 +110,7 @@ def _cut(
     toks: Sequence[TokenLike], norms: list[str], tags: list[Tag | None], lex: Lexicon
 ) -> list[_Piece]:
     """Step 1: cut the sentence into pieces; separators are left out of them."""
-    hard_separators, soft_separators = lex.hard_separators, lex.soft_separators
+    hard_separators, separators = lex.hard_separators, lex.separators
     cues_single = lex.cues_single
     cue_lengths, not_cue_lengths = lex.cue_lengths, lex.not_cue_lengths
     pieces: list[_Piece] = []
@@ -102,7 +122,7 @@ def _cut(
         norm = norms[k]
         if norm in not_cue_lengths:
             protected = max(protected, k + _not_cue_at(norms, k, lex))
-        if norm in hard_separators or norm in soft_separators:
+        if norm in separators:  # hard or soft
             if k > lo:
                 pieces.append((lo, k, hard_before))
             hard_before = norm in hard_separators
@@ -124,7 +144,7 @@ def _cut(
             has_finite = True
         elif norm in cues_single:
             has_finite = False  # "amid arguments over which groups are represented"
-        if tag is Tag.VERB and _reporting_split(toks, k, lex):
+        if tag is VERB and _reporting_split(toks, k, lex):
             pieces.append((lo, k + 1, hard_before))
             hard_before = False
             lo = k + 1
@@ -195,7 +215,7 @@ def _starts_with_verb(tokens: Sequence[TokenLike], lo: int, hi: int) -> bool:
         tag = tokens[k].tag
         if tag in _SKIPPED_BEFORE_VERB:
             continue
-        return tag in _AUX_TAGS or (tag is Tag.VERB and tokens[k].form in FINITE_FORMS)
+        return tag in _AUX_TAGS or (tag is VERB and tokens[k].form in FINITE_FORMS)
     return False
 
 
@@ -206,7 +226,7 @@ def _cue_at(tokens: Sequence[TokenLike], norms: list[str], k: int, lex: Lexicon)
     with word *k* are tried, longest first.
     """
     lengths = lex.cue_lengths.get(norms[k])
-    if lengths is None or tokens[k].tag is Tag.DET:  # "over which groups": no relative clause
+    if lengths is None or tokens[k].tag is DET:  # "over which groups": no relative clause
         return 0
     for length in lengths:
         if k + length <= len(norms) and tuple(norms[k : k + length]) in lex.cues:
@@ -225,7 +245,7 @@ def _not_cue_at(norms: list[str], k: int, lex: Lexicon) -> int:
 def _reporting_split(tokens: Sequence[TokenLike], k: int, lex: Lexicon) -> bool:
     """Whether a complement clause starts right after token *k* (a reporting verb)."""
     tok = tokens[k]
-    if tok.tag is not Tag.VERB or tok.lemma not in lex.reporting or k + 1 >= len(tokens):
+    if tok.tag is not VERB or tok.lemma not in lex.reporting or k + 1 >= len(tokens):
         return False
     return tokens[k + 1].tag in _COMPLEMENT_STARTS
 
@@ -239,7 +259,7 @@ def _second_finite_split(tokens: Sequence[TokenLike], k: int, piece_has_finite: 
     tok = tokens[k]
     if not piece_has_finite or tok.tag not in _FINITE_AUX_TAGS:
         return False
-    if tok.tag is not Tag.MODAL and tok.form not in FINITE_FORMS:
+    if tok.tag is not MODAL and tok.form not in FINITE_FORMS:
         return False
     return k > 0 and tokens[k - 1].tag in NOUN_TAGS
 

@@ -78,6 +78,13 @@ class Lexicon:
         cue_lengths: derived: first word of a cue phrase -> the lengths of the
             cues starting with it, longest first.
         not_cue_lengths: derived: the same for ``not_cues`` of two words or more.
+        separators: derived: ``hard_separators | soft_separators``.
+        stretch_stops: derived: ``separators | cues_single`` (the words that
+            end the tagger's look-ahead for a finite verb).
+        finite_auxiliaries: derived: modals and the present and past forms of
+            "be", "have" and "do" (an unmistakable finite verb).
+        complement_forms: derived: the verb forms of a ``complement_verbs`` lemma.
+        reporting_forms: derived: the verb forms of a ``reporting`` lemma.
     """
 
     title_abbrevs: frozenset[str]
@@ -127,6 +134,11 @@ class Lexicon:
     closed_tags: Mapping[str, Tag] = attrs.field(init=False, eq=False, repr=False)
     cue_lengths: Mapping[str, tuple[int, ...]] = attrs.field(init=False, eq=False, repr=False)
     not_cue_lengths: Mapping[str, tuple[int, ...]] = attrs.field(init=False, eq=False, repr=False)
+    separators: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    stretch_stops: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    finite_auxiliaries: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    complement_forms: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    reporting_forms: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # the class is frozen: set the derived fields the way attrs documents
@@ -134,6 +146,29 @@ class Lexicon:
         object.__setattr__(self, "cue_lengths", _lengths_by_first_word(self.cues, 1))
         # a one-word "not cue" never applied (_not_cue_at matches two words or more)
         object.__setattr__(self, "not_cue_lengths", _lengths_by_first_word(self.not_cues, 2))
+        separators = self.hard_separators | self.soft_separators
+        object.__setattr__(self, "separators", separators)
+        object.__setattr__(self, "stretch_stops", separators | self.cues_single)
+        object.__setattr__(self, "finite_auxiliaries", _finite_auxiliaries(self))
+        object.__setattr__(self, "complement_forms", _forms_of(self, self.complement_verbs))
+        object.__setattr__(self, "reporting_forms", _forms_of(self, self.reporting))
+
+
+def _finite_auxiliaries(lex: Lexicon) -> frozenset[str]:
+    """Modals, and the forms of "be", "have" and "do" with a tense."""
+    finite = set(lex.modals)
+    for table in (lex.be, lex.have, lex.do):
+        finite.update(word for word, tense in table.items() if tense in ("PRESENT", "PAST"))
+    return frozenset(finite)
+
+
+def _forms_of(lex: Lexicon, lemmas: frozenset[str]) -> frozenset[str]:
+    """The verb forms that have a reading with a lemma among *lemmas*."""
+    return frozenset(
+        form
+        for form, readings in lex.verb_forms.items()
+        if any(lemma in lemmas for _, lemma in readings)
+    )
 
 
 def _lengths_by_first_word(

@@ -50,11 +50,17 @@ _ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _PARAGRAPH_SEPARATORS = ("\u2029", "\u2028")
 # A sentence can end only in a gap (whitespace run) after a chunk ending in
 # sentence punctuation or a closer ("said.", "it?'"), or in a gap holding a
-# line or paragraph break. This pattern finds those places and starts with a
-# character class, which the regex engine scans for quickly; the splitter then
-# judges each such gap instead of every gap of the text.
+# line or paragraph break. This pattern finds those places: a punctuation
+# mark before white space (group "punct" set, empty) or a break, that is
+# ``(?P<punct>[P])(?=\s)|[B]``, written to start with one character class,
+# which the regex engine scans for quickly (about three times faster than
+# the alternation); the splitter then judges each such gap instead of every
+# gap of the text.
 _BREAKS = "\n" + "".join(_PARAGRAPH_SEPARATORS)
-_CANDIDATE_RE = re.compile(rf"(?P<punct>[{re.escape(ENDERS + _CLOSERS)}])(?=\s)|[{_BREAKS}]")
+_ENDING = re.escape(ENDERS + _CLOSERS)
+_CANDIDATE_RE = re.compile(
+    rf"[{_ENDING}{_BREAKS}](?:(?<=[{_ENDING}])(?P<punct>)(?=\s)|(?<=[{_BREAKS}]))"
+)
 _SPACE_RE = re.compile(r"\s*")
 
 
@@ -216,6 +222,7 @@ def paragraphs(text: str, sentences: Sequence[Sentence]) -> list[int]:
 # (MAX_SENTENCE_CHARS) on both sides, so a sentence end found in it is the
 # end the whole split finds.
 _WINDOW = 2 * MAX_SENTENCE_CHARS
+_FIRST_WINDOW = 250  # tried first: most sentences start within it
 _CHUNK_CAP = 200  # a longer run without spaces: the window cannot judge it
 
 
@@ -262,50 +269,70 @@ def sentence_around(text: str, offset: int, lo: int = 0, hi: int | None = None) 
     0, its position being unknown from a window.
     """
     hi = len(text) if hi is None else hi
-    floor = max(lo, offset - _WINDOW)
     try:
-        start = None
-        judged = floor
-        # up to offset + 1, so that the look-ahead sees a gap starting at offset
-        for m in _CANDIDATE_RE.finditer(text, floor, min(hi, offset + 1)):
-            if m.start() < judged or m.start() >= offset:
-                continue
-            try:
-                _end, nstart, ends = _boundary(text, m, lo, hi, floor)
-            except _Undecided:  # a gap cut by the window's floor: a later end must decide
-                start, judged = None, _SPACE_RE.match(text, m.end(), hi).end()
-                continue
-            judged = nstart
-            if ends:
-                start = nstart
-        if start is None:
-            if floor > lo:
-                raise _Undecided
-            start = _SPACE_RE.match(text, lo, hi).end()
+        try:  # a news sentence is short: a narrow window back finds its start
+            start = _sentence_start(text, offset, lo, hi, _FIRST_WINDOW)
+        except _Undecided:
+            start = _sentence_start(text, offset, lo, hi, _WINDOW)
         if start > offset:
             return None
-        ceiling = min(hi, offset + _WINDOW)
-        end = None
-        judged = offset
-        for m in _CANDIDATE_RE.finditer(text, offset, ceiling):
-            if m.start() < judged:
-                continue
-            gap_end, nstart, ends = _boundary(text, m, lo, hi, lo)
-            judged = nstart
-            if ends:
-                end = gap_end
-                break
-        if end is None:
-            if ceiling < hi:
-                raise _Undecided
-            end = _back_over(text, hi, start, True)
+        end = _sentence_end(text, offset, lo, hi, start)
     except _Undecided:
         raise LookupError("no sentence end near the offset") from None
     if offset >= end:
         return None
+    if end - start <= MAX_SENTENCE_CHARS:
+        return Sentence(0, start, end, text=text[start:end])  # one piece: what _bounded gives
     pieces: list[Sentence] = []
     _bounded(pieces, text, start, end)
     for piece in pieces:
         if piece.start <= offset < piece.end:
             return Sentence(0, piece.start, piece.end, text=piece.text)
     return None  # in the white space between two pieces
+
+
+def _sentence_start(text: str, offset: int, lo: int, hi: int, window: int) -> int:
+    """Where the sentence holding ``offset`` starts, judged from ``window`` characters
+    before it; raises ``_Undecided`` when no sentence end is found in them.
+
+    Each gap is judged from its own neighbourhood, never from the window's
+    floor (a gap the floor cuts is undecided), so a start found in a narrow
+    window is the start a wider one finds.
+    """
+    floor = max(lo, offset - window)
+    start = None
+    judged = floor
+    # up to offset + 1, so that the look-ahead sees a gap starting at offset
+    for m in _CANDIDATE_RE.finditer(text, floor, min(hi, offset + 1)):
+        if m.start() < judged or m.start() >= offset:
+            continue
+        try:
+            _end, nstart, ends = _boundary(text, m, lo, hi, floor)
+        except _Undecided:  # a gap cut by the window's floor: a later end must decide
+            start, judged = None, _SPACE_RE.match(text, m.end(), hi).end()
+            continue
+        judged = nstart
+        if ends:
+            start = nstart
+    if start is None:
+        if floor > lo:
+            raise _Undecided
+        start = _SPACE_RE.match(text, lo, hi).end()
+    return start
+
+
+def _sentence_end(text: str, offset: int, lo: int, hi: int, start: int) -> int:
+    """Where the sentence holding ``offset`` (which starts at ``start``) ends: the
+    first sentence end after ``offset`` within ``_WINDOW``; else ``_Undecided``."""
+    ceiling = min(hi, offset + _WINDOW)
+    judged = offset
+    for m in _CANDIDATE_RE.finditer(text, offset, ceiling):
+        if m.start() < judged:
+            continue
+        gap_end, nstart, ends = _boundary(text, m, lo, hi, lo)
+        judged = nstart
+        if ends:
+            return gap_end
+    if ceiling < hi:
+        raise _Undecided
+    return _back_over(text, hi, start, True)

@@ -15,11 +15,28 @@ from timeline.text._lexicon import Lexicon
 from timeline.text._readings import takes_complement
 from timeline.text._sentences import ENDERS
 from timeline.text._tagset import (
+    ADJ,
+    ADV,
     ALWAYS_FINITE_TAGS,
     CLAUSE_CUE_TAGS,
+    CONJ,
+    DET,
     FINITE_FORMS,
     FINITE_TAGS,
+    NEG,
+    NOUN,
     NOUN_TAGS,
+    NUM,
+    OBJ,
+    POSS,
+    PREP,
+    PRON,
+    PROPN,
+    PUNCT,
+    REL,
+    SUB,
+    TO,
+    VERB,
     Tag,
 )
 from timeline.text._tokens import RawWord
@@ -35,21 +52,19 @@ __all__ = [
     "stretch_break",
 ]
 
-OBJECT_STARTS = frozenset({Tag.DET, Tag.POSS, Tag.PRON, Tag.OBJ, Tag.NUM})
+OBJECT_STARTS = frozenset({DET, POSS, PRON, OBJ, NUM})
 _QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
-_STRETCH_OPENERS = frozenset({Tag.PUNCT, Tag.CONJ, Tag.SUB, Tag.REL, Tag.ADV})
+_STRETCH_OPENERS = frozenset({PUNCT, CONJ, SUB, REL, ADV})
 _NON_THIRD_PERSON = frozenset({"i", "you", "we", "they"})
-_SUBJECT_INNER = frozenset(
-    {Tag.PREP, Tag.DET, Tag.POSS, Tag.NOUN, Tag.PROPN, Tag.ADJ, Tag.NUM, Tag.ADV}
-)
-_SUBJECTS = frozenset({Tag.NOUN, Tag.PROPN, Tag.PRON, Tag.NUM})
-_GROUP_INNER = frozenset({Tag.ADV, Tag.NEG})
-_PHRASE_OPENERS = frozenset({Tag.DET, Tag.POSS, Tag.NUM, Tag.PREP})
-_NOMINAL_MODIFIERS = NOUN_TAGS | {Tag.ADJ}
+_SUBJECT_INNER = frozenset({PREP, DET, POSS, NOUN, PROPN, ADJ, NUM, ADV})
+_SUBJECTS = frozenset({NOUN, PROPN, PRON, NUM})
+_GROUP_INNER = frozenset({ADV, NEG})
+_PHRASE_OPENERS = frozenset({DET, POSS, NUM, PREP})
+_NOMINAL_MODIFIERS = NOUN_TAGS | {ADJ}
 
 
 def separator(norm: str, lex: Lexicon) -> bool:
-    return norm in lex.hard_separators or norm in lex.soft_separators or norm in ENDERS
+    return norm in lex.separators or norm in ENDERS
 
 
 def stretch_break(raw: list[RawWord], tags: list[Tag], k: int, lex: Lexicon) -> bool:
@@ -58,7 +73,7 @@ def stretch_break(raw: list[RawWord], tags: list[Tag], k: int, lex: Lexicon) -> 
     return (
         tags[k] in CLAUSE_CUE_TAGS
         or norm in lex.cues_single
-        or (tags[k] is Tag.PUNCT and separator(norm, lex))
+        or (tags[k] is PUNCT and separator(norm, lex))
     )
 
 
@@ -80,12 +95,12 @@ def finite_before(
     found = False
     while j >= 0 and steps < 12:
         tag = tags[j]
-        if tag is Tag.REL:
+        if tag is REL:
             return False  # the finite verb seen belongs to the relative clause
         if stretch_break(raw, tags, j, lex):
             return found
         if _finite(tag, forms[j]) and not found:
-            if tag is Tag.VERB and takes_complement(raw[j].norm, lex):
+            if tag is VERB and takes_complement(raw[j].norm, lex):
                 return False
             found = True
         j -= 1
@@ -98,15 +113,13 @@ def finite_ahead(i: int, raw: list[RawWord], lex: Lexicon) -> bool:
 
     "The dividend paid on the stock will apply": "paid" is a participle.
     """
+    stops, finite = lex.stretch_stops, lex.finite_auxiliaries
     for j in range(i + 1, min(len(raw), i + 10)):
         norm = raw[j].norm
-        if norm in lex.cues_single or separator(norm, lex):
+        if norm in stops or norm in ENDERS:  # a clause cue or separator
             return False
-        if norm in lex.modals:
+        if norm in finite:
             return True
-        for table in (lex.be, lex.have, lex.do):
-            if table.get(norm) in ("PRESENT", "PAST"):
-                return True
     return False
 
 
@@ -131,7 +144,7 @@ def after_modifiers(p: int, raw: list[RawWord], tags: list[Tag], forms: list[str
         norm = raw[p].norm
         if tag not in _NOMINAL_MODIFIERS or forms[p]:
             return False
-        if tag is not Tag.PROPN and norm.endswith("s") and not norm.endswith("ss"):
+        if tag is not PROPN and norm.endswith("s") and not norm.endswith("ss"):
             return False  # a plural head: "groups fighting", "raids targeting"
         p -= 1
         steps += 1
@@ -159,15 +172,23 @@ def promote_candidates(
     if True not in candidates:
         return
     last_candidate = len(candidates) - 1 - candidates[::-1].index(True)
+    n = len(raw)
+    cues, separators, complement_forms = lex.cues_single, lex.separators, lex.complement_forms
     start = 0
-    for k in range(1, len(raw) + 1):
+    for k in range(1, n + 1):
         if start > last_candidate:
             return  # no candidate left to promote
-        if k < len(raw) and not (
-            stretch_break(raw, tags, k, lex)
-            or (tags[k - 1] is Tag.VERB and takes_complement(raw[k - 1].norm, lex))
-        ):
-            continue
+        if k < n:
+            # stretch_break(raw, tags, k, lex), or a verb with a bare complement
+            # before k, inline: this runs for every word
+            tag, norm = tags[k], raw[k][3]
+            if not (
+                tag in CLAUSE_CUE_TAGS
+                or norm in cues
+                or (tag is PUNCT and (norm in separators or norm in ENDERS))
+                or (tags[k - 1] is VERB and raw[k - 1][3] in complement_forms)
+            ):
+                continue
         if True not in candidates[start:k]:
             start = k
             continue
@@ -177,13 +198,13 @@ def promote_candidates(
         j = _eligible_candidate(raw, tags, forms, candidates, start, stop, k, lex)
         if j >= 0:
             forms[j] = "VBZ" if forms[j] == "VBZ" else "VBP"
-            tags[j] = Tag.VERB
+            tags[j] = VERB
         start = k
 
 
 def _plural_subject(tok: RawWord, tag: Tag) -> bool:
     """Whether a subject word takes the base form of a verb ("groups say", "they say")."""
-    if tag is Tag.PRON:
+    if tag is PRON:
         return tok.norm in _NON_THIRD_PERSON
     norm = tok.norm
     return tag in NOUN_TAGS and norm.endswith("s") and not norm.endswith("ss")
@@ -211,10 +232,10 @@ def _stretch_opening(
     in_phrase = False
     clause_cue = False
     while first < end and (tags[first] in _STRETCH_OPENERS or raw[first].norm in lex.cues_single):
-        in_phrase = in_phrase or tags[first] is Tag.PREP  # "as", "after" + phrase
-        clause_cue = clause_cue or tags[first] in (Tag.SUB, Tag.REL)
+        in_phrase = in_phrase or tags[first] is PREP  # "as", "after" + phrase
+        clause_cue = clause_cue or tags[first] in (SUB, REL)
         first += 1
-    in_phrase = in_phrase or (first < end and tags[first] in (Tag.PREP, Tag.TO))
+    in_phrase = in_phrase or (first < end and tags[first] in (PREP, TO))
     return first, in_phrase, clause_cue
 
 
@@ -224,11 +245,11 @@ def _verb_without_subject(
     """Whether candidate *j*, with no subject in its stretch, is a verb: only an
     -s form with an object ("..., allows trucks to pass"); a bare base form
     would be an imperative, rare in news ("Storm Aurel: ...")."""
-    nxt_tag = tags[j + 1] if j + 1 < len(raw) else Tag.PUNCT
-    object_follows = nxt_tag in OBJECT_STARTS or nxt_tag in (Tag.PROPN, Tag.TO)
+    nxt_tag = tags[j + 1] if j + 1 < len(raw) else PUNCT
+    object_follows = nxt_tag in OBJECT_STARTS or nxt_tag in (PROPN, TO)
     # (this once also read the form of the untagged word j + 1, always
     # empty; forms[j + 1] may have been meant, but would change output)
-    bare_object = nxt_tag is Tag.NOUN and not candidates[j + 1]
+    bare_object = nxt_tag is NOUN and not candidates[j + 1]
     return forms[j] == "VBZ" and (object_follows or bare_object) and j + 1 < end
 
 
@@ -247,7 +268,7 @@ def _verb_after_subject(
     """
     start, stop, end = stretch
     p = j - 1
-    while p > start and (tags[p] is Tag.ADV or raw[p].norm in _QUOTE_MARKS):
+    while p > start and (tags[p] is ADV or raw[p].norm in _QUOTE_MARKS):
         p -= 1
     if tags[p] not in _SUBJECTS:
         return False
@@ -259,7 +280,7 @@ def _verb_after_subject(
         # head the word is the verb: "the attacks follow claims"
         and (candidates[p] or not _plural_subject(raw[p], tags[p]))
         and candidates[j + 1]
-        and (forms[j + 1] == "VBZ") != _plural_subject(raw[j], Tag.NOUN)
+        and (forms[j + 1] == "VBZ") != _plural_subject(raw[j], NOUN)
     ):
         return False  # the next word is the verb, this one its subject: "rescue services say"
     # "Telerate shares fell", "exiles in Miami will proceed": the subject of a later verb
@@ -291,7 +312,7 @@ def _eligible_candidate(
     for j in range(start, stop):
         if not candidates[j]:
             continue
-        reports = any(lemma in lex.reporting for _, lemma in lex.verb_forms.get(raw[j].norm, ()))
+        reports = raw[j].norm in lex.reporting_forms
         if j + 1 >= end and forms[j] == "VBZ" and not (reports or clause_cue):
             continue
         if j == first or in_phrase:

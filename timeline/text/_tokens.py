@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import repeat
 from typing import NamedTuple
 
 import attrs
@@ -93,29 +94,42 @@ class RawWord(NamedTuple):
 
 def raw_words(text: str, start: int, end: int) -> list[RawWord]:
     """The words of ``text[start:end]``, as ``tokenize`` splits them."""
+    fused = lexicon().fused
+    matches = list(_TOKEN_RE.finditer(text, start, end))  # no look-behind: as on the slice
+    words = list(map(_GROUP, matches))
+    # casefolding works character by character, so a word's norm is its own fold
+    curly = text.find("\u2019", start, end) >= 0  # folded to "'"
+    norms = list(map(fold if curly else str.casefold, words))
+    if curly or text.find("'", start, end) >= 0 or not fused.keys().isdisjoint(norms):
+        return _split_contractions(matches, words, norms)
+    # no word to split (most sentences): the tuples are built in C, not word by
+    # word in Python (tuple.__new__, as RawWord._make is Python code)
+    fields = zip(map(_START, matches), map(_END, matches), words, norms, strict=True)
+    return list(map(tuple.__new__, repeat(RawWord), fields))
+
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
+def _split_contractions(
+    matches: list[re.Match[str]], words: list[str], norms: list[str]
+) -> list[RawWord]:
+    """The raw words of the matches, a contraction split off its host."""
     lex = lexicon()
     clitics, fused = lex.clitics, lex.fused
-    span = text[start:end]
-    folded = fold(span)
-    # Folding works character by character and never deletes one, so when it
-    # keeps the length of the whole span every word's norm is a slice of it.
-    aligned = len(folded) == len(span)
-    make = RawWord._make  # builds the tuple in C: this runs once per word
-    words: list[RawWord] = []
-    append = words.append
-    for m in _TOKEN_RE.finditer(span):
+    new, cls = tuple.__new__, RawWord
+    out: list[RawWord] = []
+    append = out.append
+    for m, word, norm in zip(matches, words, norms, strict=True):
         first, last = m.span()
-        word = m.group()
-        norm = folded[first:last] if aligned else fold(word)
-        first += start
         # only a word with an apostrophe or a fused form ("cannot") can split
         host = _split_clitic(word, norm, clitics, fused) if "'" in norm or norm in fused else 0
         if host:
-            append(make((first, first + host, word[:host], norm[:host])))
-            append(make((first + host, last + start, word[host:], norm[host:])))
+            append(new(cls, (first, first + host, word[:host], norm[:host])))
+            append(new(cls, (first + host, last, word[host:], norm[host:])))
         else:
-            append(make((first, last + start, word, norm)))
-    return words
+            append(new(cls, (first, last, word, norm)))
+    return out
 
 
 class TaggedWord(NamedTuple):

@@ -28,7 +28,16 @@ from timeline.text._clauses import clause_token_ranges, split_clauses
 from timeline.text._lexicon import Lexicon, lexicon
 from timeline.text._sentences import Sentence
 from timeline.text._tables import string_map
-from timeline.text._tagset import Tag
+from timeline.text._tagset import (
+    ADV,
+    BE,
+    DO,
+    HAVE,
+    MODAL,
+    NEG,
+    TO,
+    VERB,
+)
 from timeline.text._wordtags import TokenLike, tag_words
 
 __all__ = [
@@ -133,15 +142,27 @@ class VerbGroup:
     @property
     def finite(self) -> bool:
         """Whether the group has a tense or a modal (not an infinitive or participle)."""
-        return self.tense is not Tense.NONE or self.modal is not None
+        return self.tense is not _NO_TENSE or self.modal is not None
 
+
+# The members the per-group code reads, as module constants (an enum class's
+# attribute is slow to look up in Python 3.11: see timeline.text._tagset).
+_NO_TENSE, _PAST, _PRESENT, _FUTURE = Tense.NONE, Tense.PAST, Tense.PRESENT, Tense.FUTURE
+_ASPECTS = {  # (perfect, progressive) -> aspect
+    (True, True): Aspect.PERFECTIVE_PROGRESSIVE,
+    (True, False): Aspect.PERFECTIVE,
+    (False, True): Aspect.PROGRESSIVE,
+    (False, False): Aspect.NONE,
+}
+_VOICES = {True: Voice.PASSIVE, False: Voice.ACTIVE}  # by passive
+_POLARITIES = {True: Polarity.NEG, False: Polarity.POS}  # by negated
 
 # Tag sets are built once: in Python 3.11 every ``Tag.X`` goes through
 # EnumType.__getattr__, which is slow in per-token loops.
-AUX_TAGS = frozenset({Tag.MODAL, Tag.BE, Tag.HAVE, Tag.DO})
-_GROUP_STARTS = AUX_TAGS | {Tag.VERB, Tag.TO}
-_ADVERBIAL = frozenset({Tag.ADV, Tag.NEG})
-_COPULA_HEADS = frozenset({Tag.BE, Tag.HAVE, Tag.DO})
+AUX_TAGS = frozenset({MODAL, BE, HAVE, DO})
+_GROUP_STARTS = AUX_TAGS | {VERB, TO}
+_ADVERBIAL = frozenset({ADV, NEG})
+_COPULA_HEADS = frozenset({BE, HAVE, DO})
 
 # Longest verb group read, in auxiliaries and cue words: "would not have been
 # due to be" has six; a longer run is not one verb group.
@@ -185,13 +206,13 @@ def _cue_after_be(
     if not length:
         return None
     target = _skip_adverbs(toks, after + length, hi)
-    if target < hi and (toks[target].tag is Tag.VERB or toks[target].tag in AUX_TAGS):
+    if target < hi and (toks[target].tag is VERB or toks[target].tag in AUX_TAGS):
         return after, length, target
     return None
 
 
 def _has_negator(toks: Sequence[TokenLike], lo: int, hi: int) -> bool:
-    return any(toks[m].tag is Tag.NEG for m in range(lo, hi))
+    return any(toks[m].tag is NEG for m in range(lo, hi))
 
 
 class _Scan(NamedTuple):
@@ -212,10 +233,10 @@ def _scan(toks: Sequence[TokenLike], k: int, hi: int, cues: _Cues) -> _Scan:
     # from each of its words when it has no main verb) linear
     while j < hi and len(aux) < _MAX_AUX:
         tok = toks[j]
-        if tok.tag in AUX_TAGS or (tok.tag is Tag.TO and not aux and j == k):
+        if tok.tag in AUX_TAGS or (tok.tag is TO and not aux and j == k):
             aux.append(j)
             j += 1
-            found = _cue_after_be(toks, j, hi, cues) if tok.tag is Tag.BE and cue is None else None
+            found = _cue_after_be(toks, j, hi, cues) if tok.tag is BE and cue is None else None
             if found is not None:
                 after, length, target = found
                 cue = tuple(t.norm for t in toks[after : after + length])
@@ -225,14 +246,14 @@ def _scan(toks: Sequence[TokenLike], k: int, hi: int, cues: _Cues) -> _Scan:
             continue
         if tok.tag in _ADVERBIAL and aux:
             nxt = _skip_adverbs(toks, j, hi)
-            if nxt < hi and (toks[nxt].tag in AUX_TAGS or toks[nxt].tag is Tag.VERB):
+            if nxt < hi and (toks[nxt].tag in AUX_TAGS or toks[nxt].tag is VERB):
                 negated = negated or _has_negator(toks, j, nxt)
                 j = nxt
                 continue
-            if tok.tag is Tag.NEG:
+            if tok.tag is NEG:
                 negated = True
             break
-        if tok.tag is Tag.VERB:
+        if tok.tag is VERB:
             return _Scan(aux, negated, cue, j, j + 1)
         break
     return _Scan(aux, negated, cue, -1, j)
@@ -240,55 +261,47 @@ def _scan(toks: Sequence[TokenLike], k: int, hi: int, cues: _Cues) -> _Scan:
 
 def _tense_and_modal(head: TokenLike, lex: Lexicon) -> tuple[Tense, str | None, bool]:
     """Tense, modal and whether the modal is of possibility, from the group's first auxiliary."""
-    if head.tag is Tag.MODAL:
+    if head.tag is MODAL:
         name = lex.modal_names.get(head.norm, head.lemma or head.norm)
         if lex.modals.get(head.norm) == "FUTURE":
-            return Tense.FUTURE, name, False
+            return _FUTURE, name, False
         return (
-            Tense.NONE,
+            _NO_TENSE,
             name,
             head.norm in lex.hypothetical_modals or name in lex.hypothetical_modals,
         )
-    if head.tag is Tag.TO:
-        return Tense.NONE, None, False
+    if head.tag is TO:
+        return _NO_TENSE, None, False
     if head.form == "VBD":
-        return Tense.PAST, None, False
+        return _PAST, None, False
     if head.form in ("VBZ", "VBP"):
-        return Tense.PRESENT, None, False
-    return Tense.NONE, None, False
+        return _PRESENT, None, False
+    return _NO_TENSE, None, False
 
 
 def _aspect_and_voice(
     chain: Sequence[TokenLike], main: TokenLike, copula: bool
 ) -> tuple[Aspect, Voice]:
     """Aspect (have + participle; be + -ing) and voice (be + participle, or a bare participle)."""
-    has_have = any(t.tag is Tag.HAVE for t in chain)
+    has_have = any(t.tag is HAVE for t in chain)
     perfect = has_have and (main.form == "VBN" or any(t.norm == "been" for t in chain) or copula)
-    has_be = any(t.tag is Tag.BE for t in chain)
+    has_be = any(t.tag is BE for t in chain)
     progressive = has_be and main.form == "VBG" and not copula
     passive = main.form == "VBN" and not copula and (has_be or not has_have)
-    if perfect and progressive:
-        aspect = Aspect.PERFECTIVE_PROGRESSIVE
-    elif perfect:
-        aspect = Aspect.PERFECTIVE
-    elif progressive:
-        aspect = Aspect.PROGRESSIVE
-    else:
-        aspect = Aspect.NONE
-    return aspect, Voice.PASSIVE if passive else Voice.ACTIVE
+    return _ASPECTS[perfect, progressive], _VOICES[passive]
 
 
 def _group(toks: Sequence[TokenLike], scan: _Scan, lex: Lexicon, clause: int) -> VerbGroup | None:
     """The VerbGroup of a scan; None for a bare "to" or modal ("he said he would")."""
     aux, main, copula = scan.aux, scan.main, False
     if main < 0:
-        if not aux or toks[aux[0]].tag is Tag.TO and len(aux) == 1:
+        if not aux or toks[aux[0]].tag is TO and len(aux) == 1:
             return None
         if toks[aux[-1]].tag not in _COPULA_HEADS:
             return None  # a bare modal: ellipsis ("he said he would")
         main, aux, copula = aux[-1], aux[:-1], True
     main_tok = toks[main]
-    chain = [toks[a] for a in aux if toks[a].tag in AUX_TAGS or toks[a].tag is Tag.TO]
+    chain = [toks[a] for a in aux if toks[a].tag in AUX_TAGS or toks[a].tag is TO]
     head = chain[0] if chain else main_tok
     tense, modal, hypothetical = _tense_and_modal(head, lex)
     aspect, voice = _aspect_and_voice(chain, main_tok, copula)
@@ -302,11 +315,11 @@ def _group(toks: Sequence[TokenLike], scan: _Scan, lex: Lexicon, clause: int) ->
         tense=tense,
         aspect=aspect,
         voice=voice,
-        polarity=Polarity.NEG if scan.negated else Polarity.POS,
+        polarity=_POLARITIES[scan.negated],
         modal=modal,
         cue=scan.cue,
         hypothetical=hypothetical,
-        infinitive=head.tag is Tag.TO,
+        infinitive=head.tag is TO,
         copula=copula,
         clause=clause,
     )

@@ -2,18 +2,30 @@
 
 Takes the text and a sentence; gives ``tag_words`` (named tuples, what the
 pipeline uses) or ``tag_tokens`` (the same as ``Token``). Rule based: one
-pass left to right (``_tag_one``, whose steps follow), then a second pass over
-the stretches of the sentence (``promote_candidates``). Linear time.
+pass left to right (``_tag_one``, whose steps follow; a word that reads the
+same wherever it stands is read once, then taken from a memo:
+``_readings.context_free_reading``), then a second pass over the stretches of
+the sentence (``promote_candidates``). Linear time.
 """
 
 from __future__ import annotations
 
+import operator
+from itertools import repeat
+
 from timeline.text._lexicon import Lexicon, lexicon
 from timeline.text._readings import (
-    adjective_shape,
-    aux_form,
+    CONTRACTIONS,
+    NOT_NAMES,
+    PUNCT_READING,
+    Reading,
+    closed_reading,
+    free_memo,
+    learn_reading,
     lexical_forms,
     noun_like,
+    readings_by_form,
+    shape_reading,
     takes_complement,
     title_case,
 )
@@ -26,36 +38,47 @@ from timeline.text._stretches import (
     previous_word,
     promote_candidates,
 )
-from timeline.text._tagset import NOUN_TAGS, Tag
+from timeline.text._tagset import (
+    ADJ,
+    BE,
+    CONJ,
+    DET,
+    DO,
+    HAVE,
+    MODAL,
+    NOUN,
+    NOUN_TAGS,
+    NUM,
+    POSS,
+    PREP,
+    PRON,
+    PROPN,
+    PUNCT,
+    REL,
+    TO,
+    VERB,
+    Tag,
+)
 from timeline.text._tokens import RawWord, TaggedWord, Token, TokenLike, raw_words
 
 __all__ = ["TaggedWord", "TokenLike", "tag_tokens", "tag_words"]
 
 # tag sets built once (see timeline.text._tagset)
-_MODIFIERS = frozenset({Tag.DET, Tag.POSS, Tag.ADJ})
-_DETERMINERS = frozenset({Tag.DET, Tag.POSS})
-_DETERMINERS_NUM = _DETERMINERS | {Tag.NUM}
-_ADJ_PROPN = frozenset({Tag.ADJ, Tag.PROPN})
-_PRON_REL = frozenset({Tag.PRON, Tag.REL})
-_BASE_FORM_AFTER = frozenset({Tag.MODAL, Tag.DO, Tag.TO})
-_NOT_NAMES = frozenset({Tag.MODAL, Tag.NUM})  # closed classes a name does not take
-_REPORTED_OBJECT_STARTS = _DETERMINERS_NUM | {Tag.REL}
-_AUX_LEMMAS = {Tag.BE: "be", Tag.HAVE: "have", Tag.DO: "do"}
+_MODIFIERS = frozenset({DET, POSS, ADJ})
+_DETERMINERS = frozenset({DET, POSS})
+_DETERMINERS_NUM = _DETERMINERS | {NUM}
+_ADJ_PROPN = frozenset({ADJ, PROPN})
+_PRON_REL = frozenset({PRON, REL})
+_BASE_FORM_AFTER = frozenset({MODAL, DO, TO})
+_REPORTED_OBJECT_STARTS = _DETERMINERS_NUM | {REL}
 _PARTICIPLE_FORMS = frozenset({"VBG", "VBN", "VBD"})
 # the previous words after which _after_auxiliary and _after_phrase_word can decide
-_AUXILIARY_CONTEXT = _BASE_FORM_AFTER | {Tag.HAVE, Tag.BE}
-_PHRASE_CONTEXT = _MODIFIERS | _PRON_REL | {Tag.NUM, Tag.PREP}
+_AUXILIARY_CONTEXT = _BASE_FORM_AFTER | {HAVE, BE}
+_PHRASE_CONTEXT = _MODIFIERS | _PRON_REL | {NUM, PREP}
 _NOUN_FORMS = frozenset({"VB", "VBZ"})
-# contractions that are words although they do not start with a letter
-_CONTRACTIONS = frozenset({"'s", "'d", "'m", "'re", "'ve", "'ll", "n't"})
 _OPEN_QUOTES = frozenset(
     {'"', "``", "\u201c", "'", "\u2018", "(", "[", ":", "--", "\u2014", "\u2013"}
 )
-
-
-# What _tag_one gives: tag, form, lemma ("" for the norm), and whether the
-# word is a noun/verb candidate that promote_candidates may read as a verb.
-_Reading = tuple[Tag, str, str, bool]
 
 
 def tag_tokens(text: str, sentence: Sentence) -> list[Token]:
@@ -88,22 +111,30 @@ def tag_words(text: str, sentence: Sentence) -> list[TaggedWord]:
     lex = lexicon()
     raw = raw_words(text, sentence.start, sentence.end)
     caps_informative = not title_case(raw)
-    tags: list[Tag] = []
-    forms: list[str] = []
-    lemmas: list[str] = []
-    candidates: list[bool] = []  # noun/verb ambiguous words eligible for promotion
-    for i, tok in enumerate(raw):
-        tag, form, lemma, candidate = _tag_one(i, raw, tags, forms, lex, caps_informative)
-        tags.append(tag)
-        forms.append(form)
-        lemmas.append(lemma or tok.norm)
-        candidates.append(candidate)
-    promote_candidates(raw, tags, forms, candidates, lex)
-    make = TaggedWord._make  # a RawWord's fields, then the reading's
-    return [
-        make(tok + (tag, form, lemma))
-        for tok, tag, form, lemma in zip(raw, tags, forms, lemmas, strict=True)
-    ]
+    memo = free_memo(lex)
+    slot = 2 if caps_informative else 1  # the memo's reading for this sentence
+    # filled in place, left to right: the steps read only the words before i
+    n = len(raw)
+    tags: list[Tag] = [PUNCT] * n
+    forms: list[str] = [""] * n
+    readings: list[Reading] = [PUNCT_READING] * n
+    for i, (_start, _end, word, norm) in enumerate(raw):
+        # most words read the same wherever they stand: one look-up, no call
+        known = memo.get(word)
+        if known is None or known[0] != norm:
+            known = learn_reading(memo, word, norm, lex)
+        reading = readings[i] = known[slot] or _tag_one(i, raw, tags, forms, lex, caps_informative)
+        tags[i] = reading[0]
+        forms[i] = reading[1]
+    promote_candidates(raw, tags, forms, list(map(_CANDIDATE, readings)), lex)
+    lemmas = [reading[2] or tok[3] for reading, tok in zip(readings, raw, strict=True)]
+    # a RawWord's fields, then tag, form and lemma, joined and built in C
+    # (tuple.__new__, as in raw_words), not word by word in Python
+    fields = map(operator.add, raw, zip(tags, forms, lemmas, strict=True))
+    return list(map(tuple.__new__, repeat(TaggedWord), fields))
+
+
+_CANDIDATE = operator.itemgetter(3)  # of a Reading
 
 
 # --------------------------------------------------------------------------
@@ -118,7 +149,7 @@ def _tag_one(
     forms: list[str],
     lex: Lexicon,
     caps_informative: bool,
-) -> _Reading:
+) -> Reading:
     """The reading of ``raw[i]``, given the tags and forms of the words before it.
 
     The steps run in order, the first that decides wins; a step is skipped
@@ -132,12 +163,9 @@ def _tag_one(
     reading = reading or _closed_class_or_name(i, raw, tags, lex, caps_informative)
     if reading is not None:
         return reading
-    readings = lexical_forms(norm, lex)
-    if not readings:
+    by_form = readings_by_form(norm, lex)  # form -> lemma; shared: read only
+    if not by_form:
         return _unknown_word(raw[i], lex, caps_informative)
-    by_form: dict[str, str] = {}
-    for form, lemma in readings:
-        by_form.setdefault(form, lemma)
     p = previous_word(i, tags)
     ptag = tags[p] if p >= 0 else None
     if ptag in _AUXILIARY_CONTEXT:
@@ -153,7 +181,7 @@ def _tag_one(
     )
 
 
-def _symbol(i: int, raw: list[RawWord]) -> _Reading | None:
+def _symbol(i: int, raw: list[RawWord]) -> Reading | None:
     """A possessive apostrophe, punctuation or a number."""
     tok = raw[i]
     norm = tok.norm
@@ -166,40 +194,40 @@ def _symbol(i: int, raw: list[RawWord]) -> _Reading | None:
         and i + 1 < len(raw)
         and raw[i + 1].norm[:1].isalpha()
     ):
-        return Tag.POSS, "", "", False  # "the relatives' appeal"
-    if not initial.isalnum() and norm not in _CONTRACTIONS:
-        return Tag.PUNCT, "", "", False
+        return POSS, "", "", False  # "the relatives' appeal"
+    if not initial.isalnum() and norm not in CONTRACTIONS:
+        return PUNCT, "", "", False
     if initial.isdigit():
-        return Tag.NUM, "", "", False
+        return NUM, "", "", False
     return None
 
 
-def _contraction(i: int, raw: list[RawWord], nxt: RawWord | None, lex: Lexicon) -> _Reading | None:
+def _contraction(i: int, raw: list[RawWord], nxt: RawWord | None, lex: Lexicon) -> Reading | None:
     """The contractions "'s" and "'d", whose reading depends on the neighbours."""
     norm = raw[i].norm
     if norm == "'s":
         host = raw[i - 1].norm if i > 0 else ""
         if host not in lex.clitic_verb_hosts:
-            return Tag.POSS, "", "", False
+            return POSS, "", "", False
         nxt_forms = {f for f, _ in lexical_forms(nxt.norm, lex)} if nxt else set()
         if nxt is not None and (
             nxt.norm == "been" or ("VBN" in nxt_forms and "VBD" not in nxt_forms)
         ):
-            return Tag.HAVE, "VBP", "have", False
-        return Tag.BE, "VBP", "be", False
+            return HAVE, "VBP", "have", False
+        return BE, "VBP", "be", False
     if norm == "'d":
         nxt_forms = {f for f, _ in lexical_forms(nxt.norm, lex)} if nxt else set()
         if nxt is not None and (
             nxt.norm == "been" or ("VBN" in nxt_forms and "VB" not in nxt_forms)
         ):
-            return Tag.HAVE, "VBD", "have", False
-        return Tag.MODAL, "", "would", False
+            return HAVE, "VBD", "have", False
+        return MODAL, "", "would", False
     return None
 
 
 def _closed_class_or_name(
     i: int, raw: list[RawWord], tags: list[Tag], lex: Lexicon, caps_informative: bool
-) -> _Reading | None:
+) -> Reading | None:
     """A closed-class word from the tables, or a capitalised name inside the sentence."""
     tok = raw[i]
     norm = tok.norm
@@ -209,46 +237,37 @@ def _closed_class_or_name(
         return None  # a lower-case open-class word: most words, decided later
     sentence_initial = i == 0 or raw[i - 1].norm in _OPEN_QUOTES
     proper = caps_informative and capitalized and not sentence_initial and norm != "i"
-    if closed is not None and not (proper and closed in _NOT_NAMES):
-        if closed in _AUX_LEMMAS:
-            return closed, aux_form(closed, norm, lex), _AUX_LEMMAS[closed], False
-        if closed is Tag.MODAL:
-            return closed, "", lex.modal_names.get(norm, norm), False
-        if closed is Tag.REL and i > 0 and tags[i - 1] is Tag.PREP:
-            return Tag.DET, "", "", False
-        return closed, "", "", False
+    if closed is not None and not (proper and closed in NOT_NAMES):
+        if closed is REL and i > 0 and tags[i - 1] is PREP:
+            return DET, "", "", False
+        return closed_reading(closed, norm, lex)
     if proper:
-        return Tag.PROPN, "", "", False
+        return PROPN, "", "", False
     return None
 
 
-def _unknown_word(tok: RawWord, lex: Lexicon, caps_informative: bool) -> _Reading:
+def _unknown_word(tok: RawWord, lex: Lexicon, caps_informative: bool) -> Reading:
     """A word with no verb reading: a name, adverb, adjective or noun by its shape."""
-    norm = tok.norm
     if caps_informative and tok.text[:1].isupper():
-        return Tag.PROPN, "", "", False
-    if norm.endswith("ly") and len(norm) > 4:
-        return Tag.ADV, "", "", False
-    if adjective_shape(norm, lex):
-        return Tag.ADJ, "", "", False
-    return Tag.NOUN, "", "", False
+        return PROPN, "", "", False
+    return shape_reading(tok.norm, lex)
 
 
 def _after_auxiliary(
     norm: str, by_form: dict[str, str], ptag: Tag | None, lex: Lexicon
-) -> _Reading | None:
+) -> Reading | None:
     """A base form after a modal, "do" or "to"; a participle after "have" or "be"."""
     if ptag in _BASE_FORM_AFTER and "VB" in by_form:
-        return Tag.VERB, "VB", by_form["VB"], False
-    if ptag is Tag.HAVE and "VBN" in by_form:
-        return Tag.VERB, "VBN", by_form["VBN"], False
-    if ptag is Tag.BE:
+        return VERB, "VB", by_form["VB"], False
+    if ptag is HAVE and "VBN" in by_form:
+        return VERB, "VBN", by_form["VBN"], False
+    if ptag is BE:
         if norm in lex.adjectives:
-            return Tag.ADJ, "", "", False
+            return ADJ, "", "", False
         if "VBG" in by_form:
-            return Tag.VERB, "VBG", by_form["VBG"], False
+            return VERB, "VBG", by_form["VBG"], False
         if "VBN" in by_form:
-            return Tag.VERB, "VBN", by_form["VBN"], False
+            return VERB, "VBN", by_form["VBN"], False
     return None
 
 
@@ -267,12 +286,10 @@ def _participle_before_noun(
     ptag = tags[p] if p >= 0 else None
     return (
         ptag in _DETERMINERS_NUM
-        or (ptag is Tag.PREP and ("VBG" not in by_form or norm in lex.adjectival))
+        or (ptag is PREP and ("VBG" not in by_form or norm in lex.adjectival))
         or (ptag in _ADJ_PROPN and "VBG" in by_form)
-        or (ptag is Tag.ADJ and not takes_complement(norm, lex))
-        or (
-            ptag is Tag.NOUN and "VBG" in by_form and not forms[p] and not raw[p].norm.endswith("s")
-        )
+        or (ptag is ADJ and not takes_complement(norm, lex))
+        or (ptag is NOUN and "VBG" in by_form and not forms[p] and not raw[p].norm.endswith("s"))
     )
 
 
@@ -285,7 +302,7 @@ def _nominal_reading(
     by_form: dict[str, str],
     nxt: RawWord | None,
     lex: Lexicon,
-) -> _Reading | None:
+) -> Reading | None:
     """A participle read as an adjective before a noun, or a gerund after modifiers."""
     noun_next = nxt is not None and noun_like(nxt.norm, nxt.text, lex)
     participle = not _PARTICIPLE_FORMS.isdisjoint(by_form)
@@ -294,35 +311,35 @@ def _nominal_reading(
         and noun_next
         and _participle_before_noun(norm, p, raw, tags, forms, by_form, lex)
     ):
-        return Tag.ADJ, "", "", False
+        return ADJ, "", "", False
     if (
         "VBG" in by_form
         and after_modifiers(p, raw, tags, forms)
         and not (nxt is not None and lex.closed_tags.get(nxt.norm) in OBJECT_STARTS)
     ):
         # "of intense bombing", "in London trading": singular modifiers, then a gerund
-        return Tag.NOUN, "VBG", by_form["VBG"], False
+        return NOUN, "VBG", by_form["VBG"], False
     return None
 
 
-def _after_phrase_word(by_form: dict[str, str], ptag: Tag | None) -> _Reading | None:
+def _after_phrase_word(by_form: dict[str, str], ptag: Tag | None) -> Reading | None:
     """After a modifier or number a noun (or adjective); after a preposition a
     gerund or noun; after a subject pronoun or relative a finite verb."""
-    if ptag in _MODIFIERS or ptag is Tag.NUM:
+    if ptag in _MODIFIERS or ptag is NUM:
         if "VBG" in by_form:
-            return Tag.NOUN, "VBG", by_form["VBG"], False
+            return NOUN, "VBG", by_form["VBG"], False
         if by_form.keys() <= _NOUN_FORMS:
-            return Tag.NOUN, "", next(iter(by_form.values())), False
+            return NOUN, "", next(iter(by_form.values())), False
         if ptag in _DETERMINERS:
-            return Tag.ADJ, "", "", False
-    if ptag is Tag.PREP:
+            return ADJ, "", "", False
+    if ptag is PREP:
         if "VBG" in by_form:
-            return Tag.VERB, "VBG", by_form["VBG"], False
-        return Tag.NOUN, "", "", False
+            return VERB, "VBG", by_form["VBG"], False
+        return NOUN, "", "", False
     if ptag in _PRON_REL:
         for form in ("VBD", "VBZ", "VB"):
             if form in by_form:
-                return Tag.VERB, "VBP" if form == "VB" else form, by_form[form], False
+                return VERB, "VBP" if form == "VB" else form, by_form[form], False
     return None
 
 
@@ -335,29 +352,29 @@ def _participle_or_past(
     p: int,
     nxt: RawWord | None,
     lex: Lexicon,
-) -> _Reading | None:
+) -> Reading | None:
     """An -ing form, or a past form read as past tense (VBD) or participle (VBN)."""
     if "VBG" in by_form:
-        return Tag.VERB, "VBG", by_form["VBG"], False
+        return VERB, "VBG", by_form["VBG"], False
     if "VBD" not in by_form and "VBN" not in by_form:
         return None
     if "VBD" not in by_form:
-        return Tag.VERB, "VBN", by_form["VBN"], False
+        return VERB, "VBN", by_form["VBN"], False
     if "VBN" not in by_form:
-        return Tag.VERB, "VBD", by_form["VBD"], False
-    participle = Tag.VERB, "VBN", by_form["VBN"], False
+        return VERB, "VBD", by_form["VBD"], False
+    participle = VERB, "VBN", by_form["VBN"], False
     if nxt is not None and (
         nxt.norm in ("by", "as")
         or (i + 2 < len(raw) and raw[i + 2].norm == "by" and nxt.norm in lex.prepositions)
     ):
         return participle  # "cut off by the water"
     if by_form["VBD"] in lex.reporting:
-        return Tag.VERB, "VBD", by_form["VBD"], False  # "..., a spokesman said."
+        return VERB, "VBD", by_form["VBD"], False  # "..., a spokesman said."
     if (
         nxt is not None
         and p >= 0
         and tags[p] in NOUN_TAGS
-        and lex.closed_tags.get(nxt.norm) is Tag.PREP
+        and lex.closed_tags.get(nxt.norm) is PREP
         and finite_ahead(i, raw, lex)
     ):
         return participle  # reduced relative
@@ -365,7 +382,7 @@ def _participle_or_past(
         return participle  # sentence-initial participle: "Backed by Russian airstrikes, ..."
     if finite_before(i, tags, forms, raw, lex):
         return participle
-    return Tag.VERB, "VBD", by_form["VBD"], False
+    return VERB, "VBD", by_form["VBD"], False
 
 
 def _base_or_s_form(
@@ -376,23 +393,23 @@ def _base_or_s_form(
     p: int,
     nxt: RawWord | None,
     lex: Lexicon,
-) -> _Reading:
+) -> Reading:
     """A noun/verb ambiguous base or -s form: a noun unless its neighbours or the
     second pass (``promote_candidates``) say otherwise."""
     lemma = by_form.get("VBZ") or by_form.get("VB") or ""
     form = "VBZ" if "VBZ" in by_form else "VBP"
     ptag = tags[p] if p >= 0 else None
-    if ptag is Tag.CONJ and p >= 1 and tags[p - 1] is Tag.VERB:
+    if ptag is CONJ and p >= 1 and tags[p - 1] is VERB:
         # coordinated with the verb before: "wait and see", "impede or delay"
         before = forms[p - 1]
         if before == "VB" and "VB" in by_form:
-            return Tag.VERB, "VB", by_form["VB"], False
+            return VERB, "VB", by_form["VB"], False
         if before in ("VBZ", "VBP") and (form == before or (before == "VBP" and "VB" in by_form)):
-            return Tag.VERB, form if form == before else "VBP", lemma, False
+            return VERB, form if form == before else "VBP", lemma, False
     if ptag in NOUN_TAGS and not forms[p] and nxt is not None:
         ntag = lex.closed_tags.get(nxt.norm)
-        if ntag is Tag.PRON and nxt.norm != "one":
-            return Tag.VERB, form, lemma, False  # "Clinton says he ..."
+        if ntag is PRON and nxt.norm != "one":
+            return VERB, form, lemma, False  # "Clinton says he ..."
         if lemma in lex.reporting and (ntag in _REPORTED_OBJECT_STARTS or nxt.text[:1].isupper()):
-            return Tag.VERB, form, lemma, False  # "the spokesman says the ..."
-    return Tag.NOUN, "VBZ" if "VBZ" in by_form else "VB", lemma, True
+            return VERB, form, lemma, False  # "the spokesman says the ..."
+    return NOUN, "VBZ" if "VBZ" in by_form else "VB", lemma, True
