@@ -65,6 +65,7 @@ _RULE_WORDS = {
     "clause-time": "a temporal clause shares its main clause's time",
     "coordinate-time": "joined by 'and' to a verb the text dates: shares its time",
     "relative-time": "the relative clause of a dated event: within its time",
+    "document-time": "a report from a document the text dates: made then",
     "narrative-order": "told in order: after the event before it",
     "duration": "a stated duration",
     "aspectual": "it begins, goes on or ends another event",

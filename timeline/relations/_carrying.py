@@ -15,6 +15,8 @@ naming a time in their own clause:
   of them names: "Four people were killed and nine injured on Friday".
 * relative-time: the verb of a relative clause on a dated event noun happened
   within its time: "the January 1998 bombing of a clinic that killed ...".
+* document-time: a report whose source is a dated document was made then:
+  "said in the letter, dated Monday", "said a message read Wednesday night".
 (Narrative frames, "In 1994, ...", are ``_frames``'.)
 """
 
@@ -31,9 +33,9 @@ from timeline.relations._constraint import MEDIUM, ORIGIN, WEAK, Constraint
 from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document, _evidence, _expr_span, _trigger_span, end, start
 from timeline.relations._time_anchors import _links, furniture_zones
-from timeline.relations._units import MINUTES_PER_DAY, to_minutes
+from timeline.relations._units import MINUTES_PER_DAY, dated_span, to_minutes
 
-__all__ = ["clause_time", "coordinate_time", "relative_time", "stamp_time"]
+__all__ = ["clause_time", "coordinate_time", "document_time", "relative_time", "stamp_time"]
 
 
 @functools.cache
@@ -59,7 +61,7 @@ def _carried(event: Event) -> bool:
 
 
 def _day_or_finer(expr: TimeExpression) -> bool:
-    lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+    lo, hi = dated_span(expr)
     return lo is not None and hi is not None and hi - lo <= MINUTES_PER_DAY
 
 
@@ -69,7 +71,7 @@ def clause_time(doc: Document) -> Iterator[Constraint]:
     for expr, event, relation in _links(doc):
         if relation != "within" or not _day_or_finer(expr) or not _carried(event):
             continue
-        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        lo, hi = dated_span(expr)
         by_clause = _events_by_clause(doc)
         for other in (*by_clause.get((event.sentence, event.clause - 1), ()),
                       *by_clause.get((event.sentence, event.clause + 1), ())):  # fmt: skip
@@ -97,7 +99,7 @@ def coordinate_time(doc: Document) -> Iterator[Constraint]:
     verbs joined by "and" in one sentence share the day one of them names."""
     linked = {event.id for _expr, event, _relation in _links(doc)}
     for expr, event, relation in (*_links(doc), *_relative_links(doc)):
-        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        lo, hi = dated_span(expr)
         if relation != "within" or lo is None or hi is None or hi - lo > _MONTH or not _coordinated(event):
             continue
         verbs = doc.sentence_events(event.sentence).verbs
@@ -129,7 +131,7 @@ def relative_time(doc: Document) -> Iterator[Constraint]:
         noun = doc.sentence_events(verb.sentence).all.last_ending_by(verb.trigger_start - 1)
         assert noun is not None
         ev = _evidence("relative-time", doc, _expr_span(expr), _trigger_span(noun), _trigger_span(verb))
-        lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+        lo, hi = dated_span(expr)
         if lo is not None:
             yield Constraint(ORIGIN, start(verb), lo=lo, evidence=ev, strength=MEDIUM)
         yield Constraint(ORIGIN, end(verb), hi=hi, evidence=ev, strength=MEDIUM)
@@ -200,3 +202,43 @@ def _entry_events(doc: Document, lo: int, hi: int) -> Iterator[Event]:
             if lo <= event.trigger_start < hi and event.polarity == "POS" and event.status in (
                     Status.ASSERTED, Status.REPORTED):  # fmt: skip
                 yield event
+
+
+@functools.cache
+def _document_nouns() -> frozenset[str]:
+    words = dating_table()["document_report"]["nouns"]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataTableError("dating.toml: [document_report] nouns must be a list of strings")
+    return frozenset(w.casefold() for w in words)
+
+
+# A document noun just before the dated participle: "the letter, dated",
+# "a message that was read", "a communique, read".
+_DOCUMENT_BEFORE = re.compile(
+    r"\b([A-Za-z]+)[^\S\n]*,?[^\S\n]+(?:(?:that|which)[^\S\n]+(?:was|were)[^\S\n]+)?$")
+# Between the report and its document: a short phrase, no clause mark.
+_TO_DOCUMENT = re.compile(r"[^,;:.()\"“”`']{1,50}")
+
+
+def document_time(doc: Document) -> Iterator[Constraint]:
+    """'Gonzalez said in the letter, dated Monday', '"...," said a message that
+    was read Wednesday night': a report whose source is a document the text
+    dates was made within that time (document nouns in ``dating.toml``), not
+    on the reporting day."""
+    for expr, event, relation in _links(doc):
+        if relation != "within" or not _day_or_finer(expr) or event.pos is not Pos.VERB:
+            continue
+        if event.tense not in (Tense.PAST, Tense.NONE):
+            continue
+        found = _DOCUMENT_BEFORE.search(doc.text, max(0, event.trigger_start - 40), event.trigger_start)
+        if found is None or found.group(1).casefold() not in _document_nouns():
+            continue
+        report = doc.sentence_events(event.sentence).verbs.last_ending_by(found.start())
+        if (report is None or str(report.event_class) != "REPORTING" or report.tense is not Tense.PAST
+                or not _TO_DOCUMENT.fullmatch(doc.text, report.trigger_end, found.start())):  # fmt: skip
+            continue
+        lo, hi = dated_span(expr)
+        ev = _evidence("document-time", doc, _expr_span(expr), _trigger_span(report),
+                       found.span(1), _trigger_span(event))  # fmt: skip
+        yield Constraint(ORIGIN, start(report), lo=lo, evidence=ev, strength=MEDIUM)
+        yield Constraint(ORIGIN, end(report), hi=hi, evidence=ev, strength=MEDIUM)

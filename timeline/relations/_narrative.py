@@ -9,14 +9,16 @@ the order they happened.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression
 from timeline.relations._constraint import ORIGIN, WEAK, Constraint
+from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document, _evidence, _expr_span, _trigger_span, end, start
-from timeline.relations._time_anchors import _anchorable, _links
-from timeline.relations._units import MINUTES_PER_DAY, to_minutes
+from timeline.relations._time_anchors import DATELINE_REACH, _anchorable, _links, is_dateline
+from timeline.relations._units import MINUTES_PER_DAY, dated_span, to_minutes
 
 
 def story_time(doc: Document) -> Iterator[Constraint]:
@@ -26,24 +28,45 @@ def story_time(doc: Document) -> Iterator[Constraint]:
     Sunday. They killed 20 soldiers. They burned the market.").  The scene
     ends at a new time, a tense shift (a past perfect, a present or future
     main verb: a flashback or a return to the present) or a paragraph break;
-    a scene on the publication day itself (the day's news, one paragraph a
-    sentence in wire copy) goes on across paragraph breaks."""
+    a scene on the publication day or the day before (the day's news, one
+    paragraph a sentence in wire copy) goes on across paragraph breaks, the
+    day before only to main past verbs, not past a quoted comment in the
+    present, nor when a dateline dates the story on the publication day.
+    A scene well before publication does not date a closing attribution
+    ("..., the FBI said"): that telling is today's."""
     anchored: dict[int, TimeExpression] = {}
     for expr, _event, relation in _links(doc):
         if relation == "within" and _year_or_finer(expr):
             anchored.setdefault(doc.sentence_of(expr.start), expr)
     timed = {doc.sentence_of(e.start) for e in doc.expressions if _anchorable(e)}
     shifted = {e.sentence for e in doc.events if _shifts_tense(e)}
+    present = {e.sentence for e in doc.events
+               if e.pos is Pos.VERB and e.tense in (Tense.PRESENT, Tense.FUTURE)
+               and _OPENING_QUOTE.match(doc.text, doc.sentences[e.sentence].start)}  # fmt: skip
     scene: TimeExpression | None = None
     for sentence in range(len(doc.sentences)):
         if sentence in timed:
             scene = anchored.get(sentence)
             continue
-        if scene is None or sentence in shifted or not (
-                _same_paragraph(doc, sentence) or _on_publication_day(doc, scene)):
+        same = _same_paragraph(doc, sentence)
+        if scene is None or sentence in shifted or not (same or _news_day(doc, scene)):
             scene = None
             continue
-        yield from _scene_events(doc, sentence, scene)
+        today = same or _news_day(doc, scene, days_before=0)
+        if not today and sentence in present:
+            scene = None  # a quoted comment in the present ("``It may ...,'' said"): today's telling
+            continue
+        # Across a paragraph break from the day before, only the main past
+        # verbs (not a complement's state, a bare participle's present).
+        yield from _scene_events(doc, sentence, scene, main_only=not today)
+
+
+# A sentence opening with a quotation: "``", a double or a single quote mark.
+_OPENING_QUOTE = re.compile(r"\s*(?:``|[\"“‘'])")
+
+
+# A report attributing what comes before it: "..., the FBI said", "..., said Mr. Ruiz".
+_ATTRIBUTION = re.compile(r"(?:,|''|[\"”’])[^\S\n]*(?:[\w.'’-]+[^\S\n]+){0,4}$")
 
 
 def _shifts_tense(event: Event) -> bool:
@@ -54,24 +77,44 @@ def _shifts_tense(event: Event) -> bool:
             and event.tense in (Tense.PRESENT, Tense.FUTURE))  # fmt: skip
 
 
-def _scene_events(doc: Document, sentence: int, scene: TimeExpression) -> Iterator[Constraint]:
-    lo, hi = to_minutes(scene.earliest), to_minutes(scene.latest)
+def _scene_events(doc: Document, sentence: int, scene: TimeExpression, *,
+                  main_only: bool = False) -> Iterator[Constraint]:
+    lo, hi = dated_span(scene)
     if lo is None or hi is None:
         return
+    days = dating_table()["present_context"]["past_frame_days"]
+    old = hi <= doc.publication_start - int(days) * MINUTES_PER_DAY  # type: ignore[call-overload]
     for event in doc.events_in(sentence):
         bare = event.tense is Tense.NONE and event.verb_group == event.trigger  # "marking"
         if not (event.tense is Tense.PAST or bare) or event.aspect is not Aspect.NONE:
             continue
         if event.pos is not Pos.VERB or event.status not in (Status.ASSERTED, Status.REPORTED):
             continue
+        if main_only and (event.governor is not None or event.tense is not Tense.PAST):
+            continue
+        if old and str(event.event_class) == "REPORTING" and _ATTRIBUTION.search(
+                doc.text, max(0, event.trigger_start - 40), event.trigger_start):
+            continue  # "..., the FBI said": the telling is today's, not the old scene's
         ev = _evidence("story-time", doc, _expr_span(scene), _trigger_span(event))
         yield Constraint(ORIGIN, start(event), lo=lo, evidence=ev, strength=WEAK)
         yield Constraint(ORIGIN, end(event), hi=hi, evidence=ev, strength=WEAK)
 
 
-def _on_publication_day(doc: Document, expr: TimeExpression) -> bool:
-    lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
-    return lo is not None and hi is not None and lo >= doc.publication_start and hi <= doc.publication_end
+def _news_day(doc: Document, expr: TimeExpression, days_before: int = 1) -> bool:
+    """A day the story's news is of: the publication day or the day before it
+    (the morning paper's, the wire story filed the evening before), unless a
+    dateline dates the story on the publication day itself."""
+    if days_before and _dated_on_publication_day(doc):
+        days_before = 0
+    lo, hi = dated_span(expr)
+    return (lo is not None and hi is not None and hi - lo <= MINUTES_PER_DAY
+            and lo >= doc.publication_start - days_before * MINUTES_PER_DAY
+            and hi <= doc.publication_end)  # fmt: skip
+
+
+def _dated_on_publication_day(doc: Document) -> bool:
+    return doc.memo("dateline-today", lambda: any(
+        is_dateline(doc, x) for x in doc.expressions if x.start <= DATELINE_REACH))
 
 
 def _year_or_finer(expr: TimeExpression) -> bool:

@@ -13,7 +13,8 @@ leaves to convention (as Chrono's ``configuration.ts`` lists its parsers):
    (MEDIUM for a vague time or a duration), the firmest evidence a text gives;
    then clause-time, coordinate-time, relative-time, stamp-time (``_carrying``):
    MEDIUM, a time carried to the temporal clause, the verb joined by "and",
-   the relative clause of a dated noun, the entry under a time stamp.
+   the relative clause of a dated noun, the report from a dated document,
+   the entry under a time stamp.
 3. aspectual, event-signal (``_connectives``): words relating two events
    ("began bombing" STRONG, "after the vote" MEDIUM); then the ordering
    rules (``_ordering``: reported-event ... narrative-default), one measured
@@ -41,7 +42,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline._errors import InputError
-from timeline.relations._carrying import clause_time, coordinate_time, relative_time, stamp_time
+from timeline.relations._carrying import (
+    clause_time,
+    coordinate_time,
+    document_time,
+    relative_time,
+    stamp_time,
+)
 from timeline.relations._connectives import aspectual, event_signal
 from timeline.relations._constraint import Constraint
 from timeline.relations._document import Document, Rule
@@ -64,6 +71,7 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("clause-time", clause_time),
     ("coordinate-time", coordinate_time),
     ("relative-time", relative_time),
+    ("document-time", document_time),
     ("stamp-time", stamp_time),
     ("aspectual", aspectual),
     ("event-signal", event_signal),

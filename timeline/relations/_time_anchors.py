@@ -42,7 +42,7 @@ from timeline.relations._linking import (
     verb_just_before,
 )
 from timeline.relations._tables import _word_patterns, connectives
-from timeline.relations._units import duration_span, to_minutes
+from timeline.relations._units import dated_span, duration_span, to_minutes
 from timeline.text._zones import STORY, Zone, find_zones
 
 
@@ -64,7 +64,9 @@ def _anchorable(expr: TimeExpression) -> bool:
     return expr.type is TimexType.DURATION and expr.anchor == "publication"
 
 
-_DATELINE_END = re.compile(r"[ \t)]*(?:[-–—|]|$)", re.MULTILINE)
+# After a dateline's date: an agency in brackets, then a dash or the line's end
+# ("WASHINGTON, March 12 (Xinhua) --").
+_DATELINE_END = re.compile(r"[ \t)]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[-–—|]|$)", re.MULTILINE)
 
 
 def is_dateline(doc: Document, expr: TimeExpression) -> bool:
@@ -167,6 +169,9 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
             doc, expr.signal_start or expr.start, expr.end)
         if event is not None:
             yield expr, _finite(doc, event), str(relation)
+        owner = _possessive_event(doc, expr)  # "in Sunday's debate", "around Wednesday's ruling"
+        if owner is not None and owner is not event:
+            yield expr, owner, "within"
         when = _when_clause_event(doc, expr)
         if when is not None and when is not event:
             yield expr, _finite(doc, when), "within"
@@ -268,11 +273,9 @@ def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
         return noun if noun is not None and noun.trigger_end <= at else None
     if expr.signal is not None:
         return None
-    possessive = _POSSESSIVE_GAP.match(doc.text, expr.end)
-    if possessive:  # "Wednesday's ruling": whatever the tagger made of "ruling"
-        event = index.all.first_starting_from(possessive.end())
-        if event is not None and event.trigger_start == possessive.end():
-            return event
+    event = _possessive_event(doc, expr)
+    if event is not None:
+        return event
     # Nouns starting within reach after the time, in text order (found by
     # bisection before any slicing: stays linear).
     verb = index.verbs.first_starting_from(expr.end)
@@ -282,6 +285,17 @@ def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
             if verb is None or verb.trigger_start >= noun.trigger_start:  # no verb between
                 return noun
     return None
+
+
+def _possessive_event(doc: Document, expr: TimeExpression) -> Event | None:
+    """"Wednesday's ruling": the event right after a time's possessive,
+    whatever the tagger made of it, and whatever preposition governs the
+    phrase ("in Sunday's debate")."""
+    possessive = _POSSESSIVE_GAP.match(doc.text, expr.end)
+    if possessive is None:
+        return None
+    event = doc.sentence_events(doc.sentence_of(expr.start)).all.first_starting_from(possessive.end())
+    return event if event is not None and event.trigger_start == possessive.end() else None
 
 
 def _when_clause_event(doc: Document, expr: TimeExpression) -> Event | None:
@@ -333,7 +347,7 @@ def time_anchor(doc: Document) -> Iterator[Constraint]:
     farther = _farther_rivals(doc)
     for expr, event, relation in _links(doc):
         frame = frame_for_present(doc, expr)  # "now" in a paragraph set in 1994: then
-        lo, hi = to_minutes((frame or expr).earliest), to_minutes((frame or expr).latest)
+        lo, hi = dated_span(frame or expr)
         vague = expr.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
         strength = MEDIUM if vague else STRONG - 10 if (id(expr), event.id) in farther else STRONG
         spans = (_trigger_span(event), _expr_span(expr)) + ((_expr_span(frame),) if frame else ())

@@ -12,7 +12,8 @@ import math
 import re
 from fractions import Fraction
 
-from timeline.expressions import Bound, FarDate, day_from_ordinal
+from timeline.expressions import Bound, FarDate, TimeExpression, day_from_ordinal
+from timeline.relations._dating_table import dating_table
 from timeline.relations._tables import connectives
 
 MINUTES_PER_DAY = 1440
@@ -40,6 +41,21 @@ def to_minutes(bound: Bound) -> int | None:
     if isinstance(bound, dt.date | FarDate):
         return (bound.toordinal() - 1) * MINUTES_PER_DAY
     return None
+
+
+# A date and a part of day: "1998-10-23TNI".
+_PART_OF_DAY = re.compile(r"^\d{4}-\d\d-\d\dT([A-Z]{2})$")
+
+
+def dated_span(expr: TimeExpression) -> tuple[int | None, int | None]:
+    """The minutes an expression dates its events within: its bounds, but a
+    night ends with its own date (``[part_of_day]`` of ``dating.toml``)."""
+    lo, hi = to_minutes(expr.earliest), to_minutes(expr.latest)
+    part = _PART_OF_DAY.match(expr.value or "")
+    if part and lo is not None and hi is not None:
+        if part.group(1) in dating_table()["part_of_day"]["dated_on_its_day"]:  # type: ignore[operator]
+            hi = min(hi, (lo // MINUTES_PER_DAY + 1) * MINUTES_PER_DAY)
+    return lo, hi
 
 
 def from_minutes(value: int | None, *, round_up: bool = False) -> dt.date | dt.datetime | FarDate | None:
