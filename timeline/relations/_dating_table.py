@@ -7,7 +7,8 @@ import functools
 from timeline._data import load_table
 from timeline._errors import DataTableError
 
-_SECTIONS = ("temporal_clause", "comparison", "present_context", "part_of_day", "document_report")
+_SECTIONS = ("temporal_clause", "comparison", "present_context", "part_of_day", "document_report",
+             "occurrence")
 
 
 @functools.cache

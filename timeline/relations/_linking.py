@@ -5,8 +5,11 @@ after "of"); gives the event it attaches to: the governing verb of its clause
 (``governing_event``), the next event (``next_event``), the event heading a
 phrase (``_event_in_phrase``), the verb that carries a complement's time
 (``_finite``), the verb just before a time (``verb_just_before``) or the
-past verb sharing an untensed verb's time (``past_verb_sharing``).  Each is
-a bisection in the sentence's event index.
+past verb sharing an untensed verb's time (``past_verb_sharing``), the
+complements sharing an intention's time (``complements_sharing``), the event
+noun a verb of occurring has as subject (``occurring_subject``) or a
+when-clause's verb (``when_clause_event``).  Each is a bisection in the
+sentence's event index.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import re
 
 from timeline.events import Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression
+from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document
+from timeline.relations._tables import _word_patterns
 
 
 def governing_event(doc: Document, offset: int, end_offset: int) -> Event | None:
@@ -91,6 +96,29 @@ def past_verb_sharing(doc: Document, event: Event | None) -> Event | None:
     return None if doc.text[finite.trigger_end : event.trigger_start].strip() else finite
 
 
+def complements_sharing(doc: Document, event: Event | None) -> list[Event]:
+    """The infinitive or -ing complements that share the time of the
+    intention or action verb governing them: "On Friday, the government
+    planned to pay the claims", "scheduled a news conference Thursday to
+    announce it" (not what "began": the aspectual rule places only its start;
+    not a report's complement: its own time)."""
+    if event is None or event.pos is not Pos.VERB or str(event.event_class) not in _SHARING_CLASSES:
+        return []
+    found = doc.memo("complements", lambda: _complements(doc)).get(event.id, ())
+    return [e for e in found if e.pos is Pos.VERB and e.tense is Tense.NONE and e.modality is None]
+
+
+_SHARING_CLASSES = ("I_ACTION", "I_STATE")
+
+
+def _complements(doc: Document) -> dict[str, list[Event]]:
+    out: dict[str, list[Event]] = {}
+    for event in doc.events:
+        if event.governor is not None:
+            out.setdefault(event.governor, []).append(event)
+    return out
+
+
 _INFINITIVE = re.compile(r"to\s", re.IGNORECASE)
 _PURPOSE_REACH = 120
 # Words that end the main clause before a purpose infinitive.
@@ -131,3 +159,42 @@ def verb_just_before(doc: Document, expr: TimeExpression) -> Event | None:
 
 # A time followed at once by a word of its noun phrase: "third-quarter profit", "Friday's".
 _ATTRIBUTIVE_TIME = re.compile(r"(?:['’]s\b|[^\S\n]+[a-z])")
+
+
+def when_clause_event(doc: Document, expr: TimeExpression) -> Event | None:
+    """'since August, when they traded at $10': the when-clause happened then."""
+    match = _word_patterns()["when_clause"].match(doc.text, expr.end)
+    if match is None:
+        return None
+    # The clause's first verb: its subject may hold event nouns ("Thursday,
+    # when two leaders and 133 other people were arrested").
+    event = doc.sentence_events(doc.sentence_of(expr.start)).verbs.first_starting_from(match.end())
+    if event is None or event.trigger_start - match.end() > _WHEN_REACH:
+        return None
+    return None if _WHEN_BREAK.search(doc.text, match.end(), event.trigger_start) else event
+
+
+_WHEN_REACH = 80
+_WHEN_BREAK = re.compile(r"[,;:()\"“”]|``|''")
+
+
+def occurring_subject(doc: Document, event: Event | None) -> Event | None:
+    """The event noun a verb of occurring has as subject, dated with it: "The
+    bombings occurred on Friday", "the ceremony was held Friday" (the noun
+    right before the verb, only auxiliaries between)."""
+    table = dating_table()["occurrence"]
+    if event is None or event.pos is not Pos.VERB or event.lemma.casefold() not in table["verbs"]:  # type: ignore[operator]
+        return None
+    follow = table["follow"].get(event.lemma.casefold())  # type: ignore[attr-defined]
+    if follow is not None and not re.match(rf"\s+{re.escape(follow)}\b", doc.text[event.trigger_end :][:20], re.I):
+        return None  # "took the town": not "took place"
+    nouns = doc.sentence_events(event.sentence).nouns
+    noun = nouns.last_ending_by(event.trigger_start)
+    if noun is None or not _AUXILIARIES.fullmatch(doc.text, noun.trigger_end, event.trigger_start):
+        return None
+    return noun
+
+
+# Only auxiliaries (and adverbs in -ly) between a subject noun and its verb.
+_AUXILIARIES = re.compile(r"(?:\s+(?:was|were|is|are|be|been|being|will|would|had|has|have|also|[a-z]+ly))*\s+",
+                          re.IGNORECASE)

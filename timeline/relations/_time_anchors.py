@@ -36,10 +36,12 @@ from timeline.relations._frames import frame_for_present
 from timeline.relations._linking import (
     _event_in_phrase,
     _finite,
+    complements_sharing,
     governing_event,
-    next_event,
+    occurring_subject,
     past_verb_sharing,
     verb_just_before,
+    when_clause_event,
 )
 from timeline.relations._tables import _word_patterns, connectives
 from timeline.relations._units import dated_span, duration_span, to_minutes
@@ -77,7 +79,16 @@ def is_dateline(doc: Document, expr: TimeExpression) -> bool:
     line_start = doc.text.rfind("\n", 0, expr.start) + 1
     before = doc.text[line_start : expr.start].casefold()
     words = connectives()["dateline"]["words"]  # type: ignore[index]
-    return bool(_DATELINE_END.match(doc.text, expr.end)) or any(w in before for w in words)
+    if _DATELINE_END.match(doc.text, expr.end):
+        return True
+    # A date line's word on a short line ("Posted by Jane Doe on") or opening
+    # it; not inside a sentence ("said in a letter published Wednesday": that
+    # is the publishing's day).
+    short = len(before.split()) <= _DATELINE_WORDS
+    return any(w in before and (short or before.lstrip().startswith(w)) for w in words)
+
+
+_DATELINE_WORDS = 6
 
 
 def furniture_zones(doc: Document) -> tuple[list[int], list[Zone]]:
@@ -169,10 +180,16 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
             doc, expr.signal_start or expr.start, expr.end)
         if event is not None:
             yield expr, _finite(doc, event), str(relation)
+        if event is not None and relation == "within":  # "planned to pay": the paying then
+            for complement in complements_sharing(doc, _finite(doc, event)):
+                yield expr, complement, "within"
+            subject = occurring_subject(doc, event)  # "The bombings occurred on Friday"
+            if subject is not None:
+                yield expr, subject, "within"
         owner = _possessive_event(doc, expr)  # "in Sunday's debate", "around Wednesday's ruling"
         if owner is not None and owner is not event:
             yield expr, owner, "within"
-        when = _when_clause_event(doc, expr)
+        when = when_clause_event(doc, expr)
         if when is not None and when is not event:
             yield expr, _finite(doc, when), "within"
         finite = past_verb_sharing(doc, event) if relation == "within" else None
@@ -296,17 +313,6 @@ def _possessive_event(doc: Document, expr: TimeExpression) -> Event | None:
         return None
     event = doc.sentence_events(doc.sentence_of(expr.start)).all.first_starting_from(possessive.end())
     return event if event is not None and event.trigger_start == possessive.end() else None
-
-
-def _when_clause_event(doc: Document, expr: TimeExpression) -> Event | None:
-    """'since August, when they traded at $10': the when-clause happened then."""
-    match = _word_patterns()["when_clause"].match(doc.text, expr.end)
-    if match is None:
-        return None
-    event = next_event(doc, match.end())
-    if event is None or event.pos is not Pos.VERB or event.trigger_start - match.end() > 40:
-        return None
-    return event
 
 
 def _gap(expr: TimeExpression, event: Event) -> int:
