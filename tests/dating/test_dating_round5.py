@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-import timeline
+from helpers import event_days, event_of, event_rules
 
 PUB = dt.date(2024, 3, 9)  # a Saturday
 FRIDAY = ("2024-03-08", "2024-03-09")
@@ -17,25 +16,15 @@ JANUARY = ("2023-01-01", "2023-02-01")
 
 
 def _event(text: str, trigger: str):
-    tl = timeline.extract(text, PUB)
-    return tl, next(e for e in tl.events if e.trigger == trigger)
-
-
-def _day(moment) -> str:
-    if moment is None:
-        return "open"
-    return (moment.date() if isinstance(moment, dt.datetime) else moment).isoformat()
+    return event_of(text, trigger, PUB)
 
 
 def _days(text: str, trigger: str) -> tuple[str, str]:
-    event = _event(text, trigger)[1]
-    return _day(event.earliest_start), _day(event.latest_end)
+    return event_days(text, trigger, PUB)
 
 
 def _rules(text: str, trigger: str) -> set[str]:
-    tl, event = _event(text, trigger)
-    points = {f"{event.id}.start", f"{event.id}.end"}
-    return {c.evidence.rule for c in tl.constraints if {str(c.a), str(c.b)} & points}
+    return event_rules(text, trigger, PUB)
 
 
 @pytest.mark.parametrize(

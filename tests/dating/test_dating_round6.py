@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import event_days
 
-import timeline
 from timeline.expressions import TimeExpression, TimexType
 from timeline.relations._units import MINUTES_PER_DAY, dated_span, to_minutes
 
@@ -18,15 +18,7 @@ FRIDAY = ("2024-03-08", "2024-03-09")
 
 
 def _days(text: str, trigger: str) -> tuple[str, str]:
-    tl = timeline.extract(text, PUB)
-    event = next(e for e in tl.events if e.trigger == trigger)
-    def day(moment) -> str:
-        if moment is None:
-            return "open"
-        if isinstance(moment, dt.datetime):  # a bound at midnight is that day's edge
-            return moment.date().isoformat() if moment.time() == dt.time() else moment.isoformat()
-        return moment.isoformat()
-    return day(event.earliest_start), day(event.latest_end)
+    return event_days(text, trigger, PUB, keep_time=True)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import event_days
 
 import timeline
 
@@ -21,17 +22,7 @@ THURSDAY = ("2024-03-07", "2024-03-08")
 
 
 def _days(text: str, trigger: str) -> tuple[str, str]:
-    tl = timeline.extract(text, PUB)
-    event = next(e for e in tl.events if e.trigger == trigger)
-
-    def day(moment) -> str:
-        if moment is None:
-            return "open"
-        if isinstance(moment, dt.datetime):  # a bound at midnight is that day's edge
-            return moment.date().isoformat() if moment.time() == dt.time() else moment.isoformat()
-        return moment.isoformat()
-
-    return day(event.earliest_start), day(event.latest_end)
+    return event_days(text, trigger, PUB, keep_time=True)
 
 
 @pytest.mark.parametrize(
