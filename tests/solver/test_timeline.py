@@ -211,3 +211,22 @@ def test_nominal_events_can_be_chosen(tmp_path, capsys, nominals, expected):
     assert main(args) == 0
     triggers = [e["trigger"] for e in json.loads(capsys.readouterr().out)["events"]]
     assert ("capture" in triggers) is expected
+
+
+def test_relations_of_reads_only_the_nearest_events_of_a_run_on_sentence():
+    from timeline.solver._timeline import NEIGHBOURS
+
+    clauses = ", ".join(f"the crowd cheered and the band played song {n}" for n in range(40))
+    tl = timeline.extract(f"On Friday {clauses}.", dt.date(2016, 1, 25))
+    longest = max({e.sentence for e in tl.events},
+                  key=lambda n: sum(e.sentence == n for e in tl.events))  # fmt: skip
+    order = sorted((e for e in tl.events if e.sentence == longest), key=lambda e: e.trigger_start)
+    assert len(order) > 2 * NEIGHBOURS + 1
+    middle = order[len(order) // 2]
+    related = [other for other, _relation in tl.relations_of(middle)]
+    # at most the NEIGHBOURS nearest on each side: a sentence of n events is
+    # not n queries per event (n squared for the document)
+    assert 0 < len(related) <= 2 * NEIGHBOURS
+    at = order.index(middle)
+    near = {e.id for e in order[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1]}
+    assert {e.id for e in related} <= near

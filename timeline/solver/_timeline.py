@@ -170,8 +170,8 @@ class Timeline:
 
     def relations_of(self, event: TimelineEvent | str, *, entailed_only: bool = False,
                      ) -> list[tuple[TimelineEvent, Relation]]:  # fmt: skip
-        """The events of the same and the neighbouring sentences (of those, the
-        ``NEIGHBOURS`` nearest it) that ``event`` is ordered
+        """The events of the same and the neighbouring sentences (of each, the
+        ``NEIGHBOURS`` nearest it, on each side in its own) that ``event`` is ordered
         against, in text order, each with ``relation(event, other)``; where the
         intervals are not ordered, the order of their starts
         (``start_relation``) is given instead when it is known."""
@@ -183,6 +183,10 @@ class Timeline:
                 row = row[-NEIGHBOURS:]
             elif sentence == this.sentence + 1:
                 row = row[:NEIGHBOURS]
+            else:  # its own sentence: the nearest on each side (a run-on sentence
+                # of hundreds of events must not make every pair a query)
+                at = next(i for i, e in enumerate(row) if e.id == this.id)
+                row = row[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1]
             for other in row:
                 if other.id == this.id:
                     continue
