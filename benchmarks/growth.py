@@ -13,7 +13,7 @@ each size, it times
               split_sentences(text)), the part of extract before the rules
     extract   timeline.extract(text, published)
     text      the text render of that timeline (what the CLI prints)
-    json      json.dumps of its JSON render
+    json      json.dumps of its JSON render (timeline/2, as --format json)
     timeml    timeline.to_timeml(tl)
     cli       the command line, run as a subprocess on a file (sizes up to
               --cli-max only; includes Python start-up and the grammar build)
@@ -162,11 +162,12 @@ def _best(run: Callable[[], object]) -> tuple[float, object]:
 def warm_up() -> None:
     """Run every stage once on a short text: what loads lazily is loaded before timing."""
     import timeline
-    from timeline.output._render import format_text, to_json
+    from timeline.output._json import timeline_json
+    from timeline.output._render import format_text
 
     tl = timeline.extract(WARM_UP, PUBLISHED)
     format_text(tl)
-    json.dumps(to_json(tl))
+    json.dumps(timeline_json(tl))
     timeline.to_timeml(tl)
 
 
@@ -174,12 +175,14 @@ def _child(text: str, stages: list[str], conn: Connection) -> None:
     """Runs in a forked child: send (stage, seconds, size, error) after each stage."""
     import timeline
     from timeline.events._events import find_events
-    from timeline.output._render import format_text, to_json
+    from timeline.output._json import timeline_json
+    from timeline.output._render import format_text
     from timeline.text import split_sentences
 
     render: dict[str, Callable[[timeline.Timeline], str]] = {
         "text": format_text,
-        "json": lambda tl: json.dumps(to_json(tl), ensure_ascii=False),
+        # what --format json prints: timeline/2, each event's relations included
+        "json": lambda tl: json.dumps(timeline_json(tl), ensure_ascii=False),
         "timeml": timeline.to_timeml,
     }
     try:
