@@ -8,15 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import event_days, event_of, event_rules
+from helpers import event_days, event_rules
 
 PUB = dt.date(2024, 3, 9)  # a Saturday
 FRIDAY = ("2024-03-08", "2024-03-09")
 JANUARY = ("2023-01-01", "2023-02-01")
-
-
-def _event(text: str, trigger: str):
-    return event_of(text, trigger, PUB)
 
 
 def _days(text: str, trigger: str) -> tuple[str, str]:
