@@ -361,3 +361,47 @@ def test_many_interleaved_conflicts_leave_a_correct_network(seed):
         assert sol.distance(u, v) == as_bound(d[u][v])
     for conflict in sol.dropped:
         assert floyd_warshall(all_points(conflict.cycle), list(conflict.cycle)) is None
+
+
+@SETTINGS
+@given(hidden_network(max_points=6, max_constraints=14), st.data())
+def test_entails_and_the_shared_searches_around_a_point_agree_with_the_oracle(net, data):
+    # entails() searches without entering pinned points (earliest == latest);
+    # around() shares one search per hub among many questions. Both must give
+    # exactly the answers of the all-pairs distances, whichever questions are
+    # asked and in whatever order.
+    _times, constraints = net
+    sol = solve(constraints)
+    pts = all_points(constraints)
+    d = check_against_oracle(sol, sol.constraints, pts)
+    hub = data.draw(st.sampled_from(pts))
+    around = sol.around(hub)
+    questions = [(u, v, t) for u in pts for v in pts for t in (-1, 0, 1)
+                 if hub in (u, v)]  # fmt: skip
+    for u, v, t in data.draw(st.permutations(questions)):
+        expected = d[u][v] <= t
+        assert sol.entails(u, v, t) == expected, (u, v, t)
+        assert around.entails(u, v, t) == expected, (u, v, t)
+    for u, v, t in questions[:6]:
+        assert around.entails(v, u, t) == (d[v][u] <= t)
+
+
+def test_a_path_through_a_pinned_point_is_found_through_the_origin():
+    # a <= noon <= b, with noon pinned: the only path from b to a runs through
+    # the pinned point, which the searches skip; the ORIGIN test must find it.
+    ev = Evidence("r")
+    noon = "noon"
+    constraints = [
+        Constraint(ORIGIN, noon, 720, hi=720, evidence=ev, strength=HARD),
+        Constraint("a", noon, 0, evidence=ev),
+        Constraint(noon, "b", 0, evidence=ev),
+        Constraint("a", "c", 5, evidence=ev),
+    ]
+    sol = solve(constraints)
+    assert sol.entails("b", "a", 0)  # time(a) - time(b) <= 0
+    assert sol.around("a").entails("b", "a", 0)
+    assert sol.around("b").entails("b", "a", 0)
+    assert not sol.around("a").entails("a", "b", -1)
+    # and a path no bound shows is searched for: a - c <= -5, not -6
+    assert sol.around("c").entails("c", "a", -5)
+    assert not sol.around("c").entails("c", "a", -6)

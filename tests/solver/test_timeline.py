@@ -230,3 +230,40 @@ def test_relations_of_reads_only_the_nearest_events_of_a_run_on_sentence():
     at = order.index(middle)
     near = {e.id for e in order[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1]}
     assert {e.id for e in related} <= near
+
+
+STORY = (
+    "The storm reached the coast on Tuesday and flooded the harbour. Fishermen "
+    "moved their boats before the wind rose, and the mayor said the town would "
+    "rebuild. On Wednesday crews cleared the roads while residents waited.\n\n"
+)
+
+
+def _search_steps_per_event(text):
+    # Points settled by every search that relations_of makes, per event.
+    from timeline.solver import _search
+
+    tl = timeline.extract(text, dt.date(2016, 1, 25))
+    steps = 0
+    real = _search.heapq.heappop
+
+    def counting(heap):
+        nonlocal steps
+        steps += 1
+        return real(heap)
+
+    _search.heapq.heappop = counting
+    try:
+        for e in tl.events:
+            tl.relations_of(e)
+    finally:
+        _search.heapq.heappop = real
+    return steps / len(tl.events)
+
+
+def test_relations_of_costs_the_same_per_event_however_long_the_text():
+    # Each event's questions search near it (one shared search per point, not
+    # through the publication day or a date that many events share), so a
+    # text four times as long costs about four times as much, not sixteen.
+    short, long = _search_steps_per_event(STORY * 6), _search_steps_per_event(STORY * 24)
+    assert long <= 1.25 * short + 5, (short, long)

@@ -128,7 +128,7 @@ class _Writer:
 
 def _relations(found: Any) -> list[dict[str, Any]]:
     """``Timeline.relations_of``'s (other event, Relation) pairs as JSON."""
-    return [{"event": getattr(other, "id", str(other)), "relation": str(relation),
+    return [{"event": other.id if hasattr(other, "id") else str(other), "relation": str(relation),
              "confidence": getattr(relation, "confidence", None),
              "rules": list(getattr(relation, "rules", ()))}
             for other, relation in found or ()]  # fmt: skip

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import attrs
 
 from timeline.relations import HARD, Constraint, Evidence
-from timeline.solver._solution import Solution
+from timeline.solver._solution import Around, Solution
 
 ENTAILED = "entailed"
 LIKELY = "likely"
@@ -68,14 +68,17 @@ class Relation:
 
 UNKNOWN = Relation("unknown")
 
+# A solved network to ask: the whole Solution, or its searches around one event.
+Network = Solution | Around
+
 # (answer, chains of (from, to, bound) whose paths entail it) -> evidence
-Query = Callable[[Solution], "tuple[str, list[tuple[str, str, int]]] | None"]
+Query = Callable[[Network], "tuple[str, list[tuple[str, str, int]]] | None"]
 
 
 def _interval(a: str, b: str) -> Query:
     sa, ea, sb, eb = f"{a}.start", f"{a}.end", f"{b}.start", f"{b}.end"
 
-    def query(sol: Solution) -> tuple[str, list[tuple[str, str, int]]] | None:
+    def query(sol: Network) -> tuple[str, list[tuple[str, str, int]]] | None:
         if sol.entails(sb, ea, 0):
             return "before", [(sb, ea, 0)]
         if sol.entails(sa, eb, 0):
@@ -90,7 +93,7 @@ def _interval(a: str, b: str) -> Query:
 def _starts(a: str, b: str) -> Query:
     sa, sb = f"{a}.start", f"{b}.start"
 
-    def query(sol: Solution) -> tuple[str, list[tuple[str, str, int]]] | None:
+    def query(sol: Network) -> tuple[str, list[tuple[str, str, int]]] | None:
         if sol.entails(sb, sa, -1):  # a.start - b.start <= -1
             return "before", [(sb, sa, -1)]
         if sol.entails(sa, sb, -1):
@@ -102,7 +105,7 @@ def _starts(a: str, b: str) -> Query:
     return query
 
 
-def _answer(sol: Solution, query: Query, confidence: str) -> Relation | None:
+def _answer(sol: Network, query: Query, confidence: str) -> Relation | None:
     found = query(sol)
     if found is None:
         return None
@@ -116,7 +119,7 @@ def _answer(sol: Solution, query: Query, confidence: str) -> Relation | None:
     return Relation(value, confidence, rules, tuple(dict.fromkeys(c.evidence for c in seen)))
 
 
-def relation_of(firm: Solution, full: Solution | None, query: Query) -> Relation:
+def relation_of(firm: Network, full: Network | None, query: Query) -> Relation:
     """The firm answer (entailed), else the full network's (likely), else unknown."""
     found = _answer(firm, query, ENTAILED)
     if found is None and full is not None:
@@ -124,9 +127,9 @@ def relation_of(firm: Solution, full: Solution | None, query: Query) -> Relation
     return found or UNKNOWN
 
 
-def interval_relation(firm: Solution, full: Solution | None, a: str, b: str) -> Relation:
+def interval_relation(firm: Network, full: Network | None, a: str, b: str) -> Relation:
     return relation_of(firm, full, _interval(a, b))
 
 
-def start_relation(firm: Solution, full: Solution | None, a: str, b: str) -> Relation:
+def start_relation(firm: Network, full: Network | None, a: str, b: str) -> Relation:
     return relation_of(firm, full, _starts(a, b))

@@ -83,3 +83,61 @@ def _latest_potential(net: _Net, h: list[int], latest: dict[int, int]) -> list[i
                 if v in latest:
                     shift = max(shift, latest[v] - h[u] - weight[e])
     return [latest[x] if x in latest else h[x] + shift for x in range(len(h))]
+
+
+class _Resumable:
+    """One Dijkstra search from ``source`` (reduced costs, ties as in
+    ``_dijkstra``) that answers many targets.
+
+    The order it settles points in does not depend on the target or the
+    limit, so it stops where a question is answered and resumes for the next:
+    asking about k targets costs one search, not k. ``max_settled`` caps the
+    whole search; it never enters a point marked in ``skip``. ``via`` holds
+    each reached point's parent edge, as ``_dijkstra`` gives it.
+    """
+
+    __slots__ = ("_adj", "_h", "_sign", "_max", "_skip", "_dist", "_best", "_heap", "via")
+
+    def __init__(self, adj: _Adj, h: list[int], source: int, forward: bool,
+                 max_settled: int, skip: bytes) -> None:  # fmt: skip
+        self._adj, self._h, self._max, self._skip = adj, h, max_settled, skip
+        self._sign = 1 if forward else -1
+        self._dist: dict[int, int] = {}
+        self._best: dict[int, tuple[int, int]] = {source: (0, 0)}
+        self._heap = [(0, 0, source)]
+        self.via: dict[int, int] = {}
+
+    def reduced(self, target: int, limit: int) -> int | None:
+        """The reduced distance to ``target`` when it is at most ``limit``, else None."""
+        dist = self._dist
+        if target in dist:
+            d = dist[target]
+            return d if d <= limit else None
+        heap, best, h, sign, skip, via = (
+            self._heap, self._best, self._h, self._sign, self._skip, self.via)  # fmt: skip
+        other, weight, adj = self._adj.other, self._adj.weight, self._adj
+        pop, push = heapq.heappop, heapq.heappush
+        while heap:
+            d, k, u = heap[0]
+            if u in dist:
+                pop(heap)
+                continue
+            if d > limit or len(dist) >= self._max:
+                return None  # left on the heap for a later, looser question
+            pop(heap)
+            dist[u] = d
+            k1 = k + 1
+            hu = h[u]
+            for e in adj[u]:
+                v = other[e]
+                if v in dist or skip[v]:
+                    continue
+                nd = d + weight[e] + sign * (hu - h[v])
+                old = best.get(v)
+                if old is None or nd < old[0] or (nd == old[0] and k1 < old[1]):
+                    best[v] = (nd, k1)
+                    via[v] = e
+                    push(heap, (nd, k1, v))
+            if u == target:
+                return d
+        return None

@@ -14,7 +14,7 @@ import attrs
 
 from timeline.relations import ORIGIN, Constraint, Point, Relation
 from timeline.solver._network import _Net
-from timeline.solver._search import _dijkstra
+from timeline.solver._search import _dijkstra, _Resumable
 
 # How many points one query (entails, path) may settle before it answers "not
 # shown": more than a whole long article's network, so answers inside a
@@ -63,6 +63,22 @@ class Solution:
     _latest_via: dict[int, int] = attrs.field(repr=False, alias="latest_via")
     _earliest: dict[int, int] = attrs.field(repr=False, alias="earliest")
     _earliest_via: dict[int, int] = attrs.field(repr=False, alias="earliest_via")
+    _pinned_points: bytes | None = attrs.field(default=None, init=False, repr=False)
+
+    @property
+    def _pinned(self) -> bytes:
+        """pinned[i]: point i has one possible time (earliest == latest), as a
+        date's start does. A path through such a point is never shorter than
+        the one through ORIGIN, which ``_through_origin`` tries first, so the
+        searches of ``entails`` never enter one: the points many events are
+        tied to (the publication day, a date told of many events) would
+        otherwise make every search as wide as the text."""
+        if self._pinned_points is None:
+            early, late = self._earliest, self._latest
+            points = range(len(self._net.points))
+            pinned = bytes(i in late and early.get(i) == late[i] for i in points)
+            object.__setattr__(self, "_pinned_points", pinned)
+        return self._pinned_points  # type: ignore[return-value]
 
     @property
     def points(self) -> tuple[Point, ...]:
@@ -151,10 +167,15 @@ class Solution:
             if late_v - early_u <= limit:  # shown through ORIGIN: the two bounds' chains
                 return self.explain(u, "earliest") + self.explain(v, "latest")
         net = self._net
-        reduced_limit = None if limit is None else limit + net.h[iu] - net.h[iv]
-        dist, via = _dijkstra(net.out, net.h, iu, True, iv, reduced_limit, QUERY_SETTLED)
-        if iv not in dist or iv not in via:
-            return []
+        if limit is None:
+            dist, via = _dijkstra(net.out, net.h, iu, True, iv, None, QUERY_SETTLED)
+            if iv not in dist or iv not in via:
+                return []
+        else:  # within a limit ORIGIN did not show: no path through a pinned point
+            search = self.search(iu, True)
+            if search.reduced(iv, self._reduced_limit(iu, iv, limit)) is None:
+                return []
+            via = search.via
         chain: list[Constraint] = []
         x = iv
         while x != iu:
@@ -166,16 +187,41 @@ class Solution:
 
     def _entails(self, iu: int, iv: int, t: int) -> bool:
         """Whether every solution has ``time(v) - time(u) <= t``."""
-        # Cheap tests through ORIGIN before searching: d(u, v) is at most
-        # d(u, O) + d(O, v) and at least earliest(v) - latest(u).
+        shown = self._through_origin(iu, iv, t)
+        if shown is not None:
+            return shown
+        if iu == iv:
+            return t >= 0
+        return self.search(iu, True).reduced(iv, self._reduced_limit(iu, iv, t)) is not None
+
+    def search(self, source: int, forward: bool) -> _Resumable:
+        """A search from (or, not ``forward``, into) ``source`` for ``entails``."""
+        net = self._net
+        adj = net.out if forward else net.inn
+        return _Resumable(adj, net.h, source, forward, QUERY_SETTLED, self._pinned)
+
+    def _reduced_limit(self, iu: int, iv: int, t: int) -> int:
+        # d(u, v) <= t, in the reduced costs of the searches (either direction)
+        h = self._net.h
+        return t + h[iu] - h[iv]
+
+    def _through_origin(self, iu: int, iv: int, t: int) -> bool | None:
+        # Cheap tests before searching: d(u, v) is at most d(u, O) + d(O, v)
+        # and at least earliest(v) - latest(u).
         early_u, late_u = self._earliest.get(iu), self._latest.get(iu)
         early_v, late_v = self._earliest.get(iv), self._latest.get(iv)
         if early_u is not None and late_v is not None and late_v - early_u <= t:
             return True
         if early_v is not None and late_u is not None and early_v - late_u > t:
             return False
-        d = self._distance(iu, iv, t)
-        return d is not None and d <= t
+        return None
+
+    def around(self, *hubs: Point) -> Around:
+        """The same questions as ``entails`` and ``path``, for many questions that
+        each start or end at one of ``hubs`` (an event's points against its
+        neighbours'): one resumable search from and one into each hub answers
+        them all, where single questions would search once each."""
+        return Around(self, frozenset(self._i(p) for p in hubs))
 
     def relation(self, a_start: Point, a_end: Point, b_start: Point, b_end: Point) -> Relation:
         """How interval a stands to interval b, as far as the network entails.
@@ -194,3 +240,36 @@ class Solution:
         if self._entails(eb, sa, -1) and self._entails(ea, sb, -1):
             return "overlap"
         return "unknown"
+
+
+class Around:
+    """``Solution.around``: ``entails`` answered by searches shared per hub
+    (the answers of ``Solution.entails``), ``path`` passed through."""
+
+    def __init__(self, solution: Solution, hubs: frozenset[int]) -> None:
+        self._solution = solution
+        self._hubs = hubs
+        self._searches: dict[tuple[int, bool], _Resumable] = {}
+
+    def entails(self, u: Point, v: Point, t: int) -> bool:
+        """Whether every solution has ``time(v) - time(u) <= t``."""
+        sol = self._solution
+        iu, iv = sol._i(u), sol._i(v)
+        shown = sol._through_origin(iu, iv, t)
+        if shown is not None:
+            return shown
+        if iu == iv:
+            return t >= 0
+        if iu in self._hubs:  # forward from u
+            hub, forward, far = iu, True, iv
+        elif iv in self._hubs:  # backward into v: the same distance
+            hub, forward, far = iv, False, iu
+        else:
+            return sol._entails(iu, iv, t)
+        search = self._searches.get((hub, forward))
+        if search is None:
+            search = self._searches[(hub, forward)] = sol.search(hub, forward)
+        return search.reduced(far, sol._reduced_limit(iu, iv, t)) is not None
+
+    def path(self, u: Point, v: Point, limit: int | None = None) -> list[Constraint]:
+        return self._solution.path(u, v, limit)

@@ -176,6 +176,11 @@ class Timeline:
         intervals are not ordered, the order of their starts
         (``start_relation``) is given instead when it is known."""
         this = event if isinstance(event, TimelineEvent) else self.event(event)
+        # Every question below starts or ends at this event's points: one
+        # search from and into each of them answers all of its neighbours.
+        hubs = (f"{this.id}.start", f"{this.id}.end")
+        firm = self._firm_solution.around(*hubs)
+        full = None if entailed_only else self._solution.around(*hubs)
         found: list[tuple[TimelineEvent, Relation]] = []
         for sentence in (this.sentence - 1, this.sentence, this.sentence + 1):
             row = self._by_sentence.get((this.source, sentence), [])
@@ -190,9 +195,9 @@ class Timeline:
             for other in row:
                 if other.id == this.id:
                     continue
-                answer = self.relation(this, other, entailed_only=entailed_only)
+                answer = interval_relation(firm, full, this.id, other.id)
                 if answer == "unknown":
-                    answer = self.start_relation(this, other, entailed_only=entailed_only)
+                    answer = start_relation(firm, full, this.id, other.id)
                 if answer != "unknown":
                     found.append((other, answer))
         return found
