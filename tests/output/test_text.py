@@ -100,6 +100,12 @@ def test_reader_rule(rule, words):
     assert reader_rule(rule) == words
 
 
+def test_every_rule_has_a_reader_phrase():
+    from timeline.relations._rules import RULES
+
+    assert [name for name, _rule in RULES if reader_rule(name) == name] == []
+
+
 @pytest.mark.parametrize("when, key", [
     ("2014", (2014, 1, 1, 0, 0)),
     ("by 2019-05-27", (2019, 5, 27, 0, 0)),

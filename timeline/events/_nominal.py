@@ -20,7 +20,7 @@ __all__ = ["nominal_events"]
 
 _NOMINAL_HEADS = frozenset({Tag.NOUN, Tag.ADJ})
 _NP_INNER = frozenset({Tag.DET, Tag.POSS, Tag.ADJ, Tag.NUM, Tag.NOUN, Tag.PROPN})
-_OF_OBJECT_STARTS = frozenset({Tag.PROPN, Tag.DET, Tag.NOUN})
+_OF_OBJECT_STARTS = frozenset({Tag.PROPN, Tag.DET, Tag.NOUN, Tag.NUM, Tag.ADJ, Tag.POSS})
 _BEFORE_TIME_WORD = frozenset({Tag.PREP, Tag.DET, Tag.ADJ, Tag.NUM})
 _SUBJECT_INNER = frozenset({Tag.PREP, Tag.PROPN, Tag.NOUN, Tag.DET, Tag.ADJ})
 
@@ -41,7 +41,11 @@ def _time_word(tok: TokenLike, lex: Lexicon) -> bool:
     """A time noun ("week", "Monday") or a year ("1998")."""
     if tok.tag is Tag.NUM:
         return len(tok.norm) == 4 and tok.norm.isdigit()
-    return tok.norm in lex.time_words and tok.tag in (Tag.NOUN, Tag.PROPN, Tag.ADV, Tag.ADJ)
+    if tok.tag not in (Tag.NOUN, Tag.PROPN, Tag.ADV, Tag.ADJ):
+        return False
+    # A compound of a time word: "third-quarter loss", "year-ago results".
+    return tok.norm in lex.time_words or ("-" in tok.norm and any(
+        part in lex.time_words for part in tok.norm.split("-")))
 
 
 def _phrase_start(toks: Sequence[TokenLike], k: int, lo: int) -> int:
@@ -56,6 +60,9 @@ def _phrase_start(toks: Sequence[TokenLike], k: int, lo: int) -> int:
         prev = toks[j - 1]
         if prev.tag in _NP_INNER or prev.norm in _QUOTES:
             j -= 1
+        elif prev.norm == "." and j - 2 >= lo and toks[j - 2].end == prev.start and toks[j - 2].tag in (
+                Tag.PROPN, Tag.NOUN):
+            j -= 1  # an abbreviation's dot: "the Oct. 23 slaying"
         elif (
             prev.tag is Tag.CONJ
             and j - 2 >= lo

@@ -26,6 +26,8 @@ import functools
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from timeline._errors import DataTableError
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression
@@ -34,6 +36,7 @@ from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document, _evidence, _expr_span, _trigger_span, end, start
 from timeline.relations._time_anchors import _links, furniture_zones
 from timeline.relations._units import MINUTES_PER_DAY, dated_span, to_minutes
+from timeline.text import lexicon
 
 __all__ = ["clause_time", "coordinate_time", "document_time", "relative_time", "stamp_time"]
 
@@ -242,3 +245,166 @@ def document_time(doc: Document) -> Iterator[Constraint]:
                        found.span(1), _trigger_span(event))  # fmt: skip
         yield Constraint(ORIGIN, start(report), lo=lo, evidence=ev, strength=MEDIUM)
         yield Constraint(ORIGIN, end(report), hi=hi, evidence=ev, strength=MEDIUM)
+
+
+# A free adjunct after its main clause: a comma (and an adverb or two) just
+# before the participle ("..., vowing that", "..., formally ending").
+_ADJUNCT_BEFORE = re.compile(r",[^\S\n]*(?:[a-z]+ly[^\S\n]+){0,2}$")
+# A participle coordinated with the adjunct ("ending the war and opening").
+_ADJUNCT_AND = re.compile(r"[^,;:()\"“”`']*\band[^\S\n]+$")
+# A participle right after the time ("issued a statement Friday saying").
+_AFTER_TIME = re.compile(r",?[^\S\n]+")
+# A participle right after a word, no comma: a reduced relative ("a ceremony held in").
+_AFTER_WORD = re.compile(r"[^\W\d_][^\S\n]$")
+_ADJUNCT_REACH = 200
+
+
+def _bare(event: Event, form: str) -> bool:
+    """An asserted or reported participle standing alone, of the given form
+    (VBG: "vowing"; VBN: "held"), as the lexicon reads its trigger."""
+    if not (event.pos is Pos.VERB and event.tense is Tense.NONE and event.modality is None
+            and event.verb_group == event.trigger and event.polarity == "POS"
+            and event.status in (Status.ASSERTED, Status.REPORTED)
+            and event.trigger.casefold() not in _not_adjuncts()):  # fmt: skip
+        return False
+    return any(tag == form for tag, _lemma in lexicon().verb_forms.get(event.trigger.casefold(), ()))
+
+
+@functools.cache
+def _not_adjuncts() -> frozenset[str]:
+    words = dating_table()["adjunct"]["not_events"]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataTableError("dating.toml: [adjunct] not_events must be a list of strings")
+    return frozenset(w.casefold() for w in words)
+
+
+def adjunct_time(doc: Document) -> Iterator[Constraint]:
+    """'On Monday, Spitzer called for ..., vowing that he would', 'Retaliating
+    for the bombings, U.S. forces Thursday launched strikes', 'joined NATO
+    Friday at a ceremony held in Missouri': a participle set off by a comma
+    from the main clause of a dated past verb, or a participle right after it
+    or after its time ("issued a statement Friday saying"), happened within
+    its day (no other finite verb between them)."""
+    linked = {event.id for _expr, event, _relation in _links(doc)}
+    done: set[str] = set()
+    for expr, event, relation in _links(doc):
+        if relation != "within" or not _day_or_finer(expr) or not _coordinated(event):
+            continue
+        lo, hi = dated_span(expr)
+        after = doc.sentence_events(event.sentence).verbs.first_starting_from(expr.end)
+        right_after = ([after] if after is not None and after is not event and _bare(after, "VBG")
+                       and _AFTER_TIME.fullmatch(doc.text, expr.end, after.trigger_start) else [])  # fmt: skip
+        for other in (*_adjuncts(doc, event), *right_after):
+            if other.id in linked or other.id in done:
+                continue
+            done.add(other.id)
+            ev = _evidence("adjunct-time", doc, _expr_span(expr), _trigger_span(event), _trigger_span(other))
+            yield Constraint(ORIGIN, start(other), lo=lo, evidence=ev, strength=MEDIUM)
+            yield Constraint(ORIGIN, end(other), hi=hi, evidence=ev, strength=MEDIUM)
+
+
+def _adjuncts(doc: Document, event: Event) -> list[Event]:
+    """The participles told with a past verb: its free adjuncts after it (a
+    comma before each, or "and" joining it to the one before), a reduced
+    relative after it, and a participle opening its sentence ("Retaliating
+    ..., forces launched"); none past another finite verb.  Bounded reach:
+    linear."""
+    verbs = doc.sentence_events(event.sentence).verbs
+    out: list[Event] = []
+    previous = event
+    for other in verbs.starting_in(event.trigger_end, event.trigger_end + _ADJUNCT_REACH):
+        if other is event:
+            continue
+        if other.tense is not Tense.NONE:
+            break  # another finite verb: what follows is its
+        if other.governor is None and _bare(other, "VBN") and _AFTER_WORD.search(
+                doc.text, max(0, other.trigger_start - 2), other.trigger_start):
+            out.append(other)  # "at a ceremony held in Missouri"
+            continue
+        if not _bare(other, "VBG"):
+            continue
+        before = doc.text[previous.trigger_end : other.trigger_start]
+        if _ADJUNCT_BEFORE.search(before) or (out and _ADJUNCT_AND.fullmatch(before)):
+            out.append(other)
+            previous = other
+    sentence = doc.sentences[event.sentence]
+    first = verbs.first_starting_from(sentence.start)
+    if (first is not None and first is not event and _bare(first, "VBG")
+            and 0 < event.trigger_start - first.trigger_end <= _ADJUNCT_REACH
+            and not doc.text[sentence.start : first.trigger_start].strip(" \t\"“`'")
+            and "," in doc.text[first.trigger_end : event.trigger_start]
+            and all(e.tense is Tense.NONE for e in verbs.starting_in(first.trigger_end, event.trigger_start - 1))):
+        out.append(first)
+    return out
+
+
+def reported_before(doc: Document) -> Iterator[Constraint]:
+    """'Investigators said Friday they found a rifle': a past happening a
+    dated past report tells of (after the report, no time of its own) ended
+    before the report's day, as news reports what happened.  Weak, and an
+    assumption: any time of its own or other evidence wins."""
+    linked = {event.id for _expr, event, _relation in _links(doc)}
+    for expr, report, relation in _links(doc):
+        if relation != "within" or not _day_or_finer(expr) or str(report.event_class) != "REPORTING":
+            continue
+        if report.tense is not Tense.PAST or report.pos is not Pos.VERB:
+            continue
+        lo, _hi = dated_span(expr)
+        if lo is None:
+            continue
+        day = lo - lo % MINUTES_PER_DAY
+        for told in doc.events_in(report.sentence):
+            if told.governor != report.id or told.id in linked or str(told.event_class) != "OCCURRENCE":
+                continue
+            if told.tense is not Tense.PAST or told.aspect is not Aspect.NONE or told.pos is not Pos.VERB:
+                continue
+            if told.trigger_start < report.trigger_end:
+                continue
+            ev = attrs.evolve(_evidence("reported-before", doc, _expr_span(expr), _trigger_span(report),
+                                        _trigger_span(told)), assumption=True)  # fmt: skip
+            yield Constraint(ORIGIN, end(told), hi=day, evidence=ev, strength=WEAK)
+
+
+@functools.cache
+def _mention_groups() -> dict[str, int]:
+    """Lemma -> the group of words naming one kind of happening (``dating.toml``)."""
+    groups = dating_table()["mention"]["groups"]
+    if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
+        raise DataTableError("dating.toml: [mention] groups must be a list of word lists")
+    return {str(w).casefold(): n for n, group in enumerate(groups) for w in group}
+
+
+# A definite mention ("the killing", "that attack", "his death"), up to two words after the determiner.
+_DEFINITE = re.compile(r"\b(?:the|this|that|his|her|its|their)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$", re.IGNORECASE)
+_MENTION_REACH = 12  # sentences back to the dated mention
+
+
+def mention_time(doc: Document) -> Iterator[Constraint]:
+    """'Slepian was shot on Friday night ... Even before the killing, ...': a
+    definite event noun naming a happening the text dated a few sentences
+    before (the same word, or one of its group in ``dating.toml`` [mention])
+    happened then."""
+    linked = {event.id for _expr, event, _relation in _links(doc)}
+    groups = _mention_groups()
+    times: dict[str, TimeExpression] = {}
+    for expr, event, relation in _links(doc):
+        if relation == "within" and _day_or_finer(expr) and event.id not in times:
+            times[event.id] = expr
+    last: dict[object, tuple[Event, TimeExpression]] = {}
+    for event in doc.events:
+        key: object = groups.get(event.lemma.casefold(), event.lemma.casefold())
+        expr = times.get(event.id)
+        if expr is not None and event.polarity == "POS":
+            last[key] = (event, expr)
+            continue
+        if event.pos is not Pos.NOUN or event.id in linked or key not in last:
+            continue
+        earlier, expr = last[key]
+        if event.sentence - earlier.sentence > _MENTION_REACH or event.sentence == earlier.sentence:
+            continue
+        if not _DEFINITE.search(doc.text, max(0, event.trigger_start - 40), event.trigger_start):
+            continue
+        lo, hi = dated_span(expr)
+        ev = _evidence("mention-time", doc, _expr_span(expr), _trigger_span(earlier), _trigger_span(event))
+        yield Constraint(ORIGIN, start(event), lo=lo, evidence=ev, strength=WEAK)
+        yield Constraint(ORIGIN, end(event), hi=hi, evidence=ev, strength=WEAK)

@@ -11,10 +11,11 @@ and a report is not dated to the publication day (the reporting-day rule).
 
 from __future__ import annotations
 
-from timeline.events import Pos, Status, Tense
+from timeline.events import Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression
 from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document
+from timeline.relations._tables import connectives
 from timeline.relations._units import MINUTES_PER_DAY, to_minutes
 
 __all__ = ["frame_for_present", "past_frame", "sentence_frame"]
@@ -29,10 +30,13 @@ def _own_frame(expr: TimeExpression) -> bool:
     return lo is not None and hi is not None and hi - lo <= 366 * MINUTES_PER_DAY
 
 
+def _present_main(e: Event) -> bool:
+    return (e.pos is Pos.VERB and e.governor is None and e.status is Status.ASSERTED
+            and e.tense in (Tense.PRESENT, Tense.FUTURE))  # fmt: skip
+
+
 def _returns_to_present(doc: Document, sentence: int) -> bool:
-    return any(e.pos is Pos.VERB and e.governor is None and e.status is Status.ASSERTED
-               and e.tense in (Tense.PRESENT, Tense.FUTURE)
-               for e in doc.events_in(sentence))  # fmt: skip
+    return any(_present_main(e) for e in doc.events_in(sentence))
 
 
 def _new_paragraph(doc: Document, sentence: int) -> bool:
@@ -43,9 +47,16 @@ def _new_paragraph(doc: Document, sentence: int) -> bool:
 def _frames(doc: Document) -> list[TimeExpression | None]:
     def compute() -> list[TimeExpression | None]:
         own: dict[int, TimeExpression] = {}
+        time_signals = connectives()["time"]
+        present = {e.sentence for e in doc.events if _present_main(e)}
         for expr in doc.expressions:
-            if _own_frame(expr):
-                own.setdefault(doc.sentence_of(expr.start), expr)
+            # Not a start ("has been independent since 1901") nor a sentence
+            # told in the present: neither is set in that time.
+            signal = (expr.signal or "").casefold()
+            within = time_signals.get(signal, "within") == "within"  # type: ignore[union-attr]
+            sentence = doc.sentence_of(expr.start)
+            if _own_frame(expr) and within and sentence not in present:
+                own.setdefault(sentence, expr)
         frames: list[TimeExpression | None] = []
         for i in range(len(doc.sentences)):
             if i in own:

@@ -21,6 +21,7 @@ from timeline.expressions import TimeExpression
 from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document
 from timeline.relations._tables import _word_patterns
+from timeline.text import lexicon
 
 
 def governing_event(doc: Document, offset: int, end_offset: int) -> Event | None:
@@ -140,6 +141,29 @@ def _purpose_governor(doc: Document, event: Event) -> Event | None:
         return None  # far apart: another clause's (and the slice stays short)
     between = doc.text[finite.trigger_end : event.trigger_start]
     return None if _CLAUSE_BREAK.search(between) else finite
+
+
+def purpose_infinitive(doc: Document, event: Event) -> Event | None:
+    """The infinitive of purpose after an action in its clause, which shares
+    its time: "will travel to Washington on March 12 to submit the
+    document", "plans to hold a news conference to screen an advertisement"
+    (not after a state of mind or a report: "wanted to leave", "said to be")."""
+    if event.pos is not Pos.VERB or str(event.event_class) in ("I_STATE", "STATE", "REPORTING"):
+        return None
+    verbs = doc.sentence_events(event.sentence).verbs
+    purpose = verbs.first_starting_from(event.trigger_end)
+    if (purpose is None or purpose.tense is not Tense.NONE or purpose.governor is not None
+            or purpose.modality is not None or not _INFINITIVE.match(purpose.verb_group)
+            or not _base_form(purpose.trigger)):  # fmt: skip
+        return None  # "paid tribute to bombing victims": a preposition's noun
+    if purpose.trigger_start - event.trigger_end > _PURPOSE_REACH:
+        return None
+    return None if _CLAUSE_BREAK.search(doc.text, event.trigger_end, purpose.trigger_start) else purpose
+
+
+def _base_form(word: str) -> bool:
+    """A verb's base form by the lexicon ("submit"; not "bombing")."""
+    return any(tag in ("VB", "VBP") for tag, _lemma in lexicon().verb_forms.get(word.casefold(), ()))
 
 
 def verb_just_before(doc: Document, expr: TimeExpression) -> Event | None:

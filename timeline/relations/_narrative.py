@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression
+from timeline.relations._carrying import _adjuncts
 from timeline.relations._constraint import ORIGIN, WEAK, Constraint
 from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document, _evidence, _expr_span, _trigger_span, end, start
@@ -49,6 +50,8 @@ def story_time(doc: Document) -> Iterator[Constraint]:
             scene = anchored.get(sentence)
             continue
         same = _same_paragraph(doc, sentence)
+        if scene is not None and sentence in shifted and _news_day(doc, scene, days_before=0):
+            continue
         if scene is None or sentence in shifted or not (same or _news_day(doc, scene)):
             scene = None
             continue
@@ -84,13 +87,19 @@ def _scene_events(doc: Document, sentence: int, scene: TimeExpression, *,
         return
     days = dating_table()["present_context"]["past_frame_days"]
     old = hi <= doc.publication_start - int(days) * MINUTES_PER_DAY  # type: ignore[call-overload]
+    adjuncts: set[str] = set()
+    if main_only:  # a main past verb's free adjunct is told with it ("accepted ..., marking")
+        for event in doc.events_in(sentence):
+            if event.pos is Pos.VERB and event.tense is Tense.PAST and event.governor is None:
+                adjuncts.update(e.id for e in _adjuncts(doc, event))
     for event in doc.events_in(sentence):
         bare = event.tense is Tense.NONE and event.verb_group == event.trigger  # "marking"
         if not (event.tense is Tense.PAST or bare) or event.aspect is not Aspect.NONE:
             continue
         if event.pos is not Pos.VERB or event.status not in (Status.ASSERTED, Status.REPORTED):
             continue
-        if main_only and (event.governor is not None or event.tense is not Tense.PAST):
+        if main_only and event.id not in adjuncts and (
+                event.governor is not None or event.tense is not Tense.PAST):
             continue
         if old and str(event.event_class) == "REPORTING" and _ATTRIBUTION.search(
                 doc.text, max(0, event.trigger_start - 40), event.trigger_start):

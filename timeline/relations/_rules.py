@@ -11,10 +11,11 @@ leaves to convention (as Chrono's ``configuration.ts`` lists its parsers):
 2. time-anchor, duration (``_time_anchors``): a time expression and its
    signal place an event ("seized on Sunday", "for two weeks"); STRONG
    (MEDIUM for a vague time or a duration), the firmest evidence a text gives;
-   then clause-time, coordinate-time, relative-time, stamp-time (``_carrying``):
-   MEDIUM, a time carried to the temporal clause, the verb joined by "and",
-   the relative clause of a dated noun, the report from a dated document,
-   the entry under a time stamp.
+   then clause-time, coordinate-time, adjunct-time, relative-time,
+   document-time, stamp-time (``_carrying``): MEDIUM, a time carried to the
+   temporal clause, the verb joined by "and", a participle told with a dated
+   verb, the relative clause of a dated noun, the report from a dated
+   document, the entry under a time stamp.
 3. aspectual, event-signal (``_connectives``): words relating two events
    ("began bombing" STRONG, "after the vote" MEDIUM); then the ordering
    rules (``_ordering``: reported-event ... narrative-default), one measured
@@ -25,7 +26,10 @@ leaves to convention (as Chrono's ``configuration.ts`` lists its parsers):
    reporting-day (``_tense``): each event against the publication day, from
    its tense, a "since", a bare participle in a sentence told in the past,
    a present intention or modal (what they govern is to come), or the news
-   convention that a report was made that day.
+   convention that a report was made that day; then reported-before and
+   mention-time (``_carrying``): WEAK, a past happening told by a dated report
+   was over before the report's day (an assumption), and a later mention of a
+   dated happening ("the killing") is within its time.
 5. story-time, narrative-order (``_narrative``): WEAK defaults of
    storytelling, last, as they only fill what the rules above leave open.
 
@@ -43,10 +47,13 @@ from collections.abc import Sequence
 
 from timeline._errors import InputError
 from timeline.relations._carrying import (
+    adjunct_time,
     clause_time,
     coordinate_time,
     document_time,
+    mention_time,
     relative_time,
+    reported_before,
     stamp_time,
 )
 from timeline.relations._connectives import aspectual, event_signal
@@ -70,6 +77,7 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("duration", duration_of),
     ("clause-time", clause_time),
     ("coordinate-time", coordinate_time),
+    ("adjunct-time", adjunct_time),
     ("relative-time", relative_time),
     ("document-time", document_time),
     ("stamp-time", stamp_time),
@@ -84,6 +92,8 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("intended-ahead", intended_ahead),
     ("modal-ahead", modal_ahead),
     ("reporting-day", reporting_day),
+    ("reported-before", reported_before),
+    ("mention-time", mention_time),
     ("story-time", story_time),
     ("narrative-order", narrative_order),
 )

@@ -7,9 +7,10 @@ document and shared with the story-time rule; then the constraints: the
 event's start and end inside, after or before the time (``time_anchor``), an
 event lasting a duration (``duration_of``), and every event taking time
 (``event_interval``).  An event a time belongs to is the verb governing its
-phrase, the noun it modifies ("the 1996 campaign"), a when-clause ("since
-August, when they traded at $10"), the verbs of a sentence it opens, or a noun
-just before it ("trading Friday").
+phrase, a when-clause ("since August, when they traded at $10"), or what its
+phrase reaches besides (``_time_phrases``): the noun it modifies ("the 1996
+campaign"), the verbs of a sentence it opens, a noun just before it
+("trading Friday").
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from timeline._data import load_table
-from timeline.events import Aspect, Event, Pos, Status, Tense
+from timeline.events import Event
 from timeline.expressions import TimeExpression, TimexType
 from timeline.relations._constraint import HARD, MEDIUM, ORIGIN, STRONG, Constraint
 from timeline.relations._dating_table import dating_table
@@ -40,11 +40,19 @@ from timeline.relations._linking import (
     governing_event,
     occurring_subject,
     past_verb_sharing,
+    purpose_infinitive,
     verb_just_before,
     when_clause_event,
 )
 from timeline.relations._tables import _word_patterns, connectives
-from timeline.relations._units import dated_span, duration_span, to_minutes
+from timeline.relations._time_phrases import (
+    modified_noun,
+    noun_just_before,
+    noun_of_complement,
+    opening_time_events,
+    possessive_event,
+)
+from timeline.relations._units import MINUTES_PER_DAY, dated_span, duration_span, to_minutes
 from timeline.text._zones import STORY, Zone, find_zones
 
 
@@ -114,8 +122,12 @@ def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int, int]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
     # "from 2.9 billion", "compared with 45 cents", "than $300": a comparison
     # word and an amount, then (at most a few words later) the time.
+    # "than" after "more", "less", "fewer" is part of an amount ("to more than
+    # 300,000 last year"), not a comparison's baseline.
+    approximate = alternatives("approximators")
+    not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in table["amount_before_than"])  # type: ignore[union-attr]
     amount = re.compile(
-        rf"\b(?:{alternatives('words')})\s+(?:about\s+|nearly\s+|around\s+)?[$€£¥]?\s?\d(?:[\d.,]*\d)?"
+        rf"\b{not_after}(?:{alternatives('words')})\s+(?:(?:{approximate})\s+)?[$€£¥]?\s?\d(?:[\d.,]*\d)?"
         rf"(?:\s*(?:%|percent|per cent|[a-z]+)){{0,2}}[^.;:!?\d]*$", re.IGNORECASE)
     superlative = re.compile(rf"\b(?:{alternatives('superlatives')})\b[^.;:!?]*$", re.IGNORECASE)
     return amount, superlative, int(table["reach"]), int(table["superlative_reach"])  # type: ignore[arg-type]
@@ -138,6 +150,13 @@ def compares(doc: Document, expr: TimeExpression) -> bool:
     return False
 
 
+@functools.cache
+def _term_before() -> re.Pattern[str]:
+    words = dating_table()["term"]["words"]
+    alternatives = "|".join(re.escape(w) for w in words)  # type: ignore[union-attr]
+    return re.compile(rf"\b(?:{alternatives})[^\S\n]+$", re.IGNORECASE)
+
+
 # "since the 2005 season": "since" before a time the tagger gave no signal.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -149,7 +168,24 @@ DATELINE_REACH = 600
 def _links(doc: Document) -> list[tuple[TimeExpression, Event, str]]:
     """(expression, its event, relation) for every anchorable time expression,
     worked out once per document (the time-anchor and story-time rules share it)."""
-    return doc.memo("links", lambda: list(_find_links(doc)))
+    return doc.memo("links", lambda: _with_purposes(doc, list(_find_links(doc))))
+
+
+def _with_purposes(doc: Document, links: list[tuple[TimeExpression, Event, str]]
+                   ) -> list[tuple[TimeExpression, Event, str]]:
+    """The links, and for each event placed within a time the infinitive of
+    purpose that serves it ("travel on March 12 to submit the document")."""
+    linked = {(id(expr), event.id) for expr, event, _relation in links}
+    out = list(links)
+    for expr, event, relation in links:
+        lo, hi = dated_span(expr)
+        if relation != "within" or lo is None or hi is None or hi - lo > MINUTES_PER_DAY:
+            continue  # a day or less: a longer time may be the action's alone
+        purpose = purpose_infinitive(doc, event)
+        if purpose is not None and (id(expr), purpose.id) not in linked:
+            linked.add((id(expr), purpose.id))
+            out.append((expr, purpose, "within"))
+    return out
 
 
 def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
@@ -159,6 +195,8 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
     for i, expr in enumerate(doc.expressions):
         if i in range_ends or not _anchorable(expr) or is_dateline(doc, expr) or compares(doc, expr):
             continue
+        if _term_before().search(doc.text, max(0, expr.start - 12), expr.start):
+            continue  # "notes due Nov. 1, 2009, priced at par": a term of the notes, no event's time
         if _in_furniture(furniture, expr.start):
             continue  # a caption's or a time stamp's date: not of a story clause
         other = _range_end(doc, i)
@@ -175,7 +213,7 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
             if expr.type is TimexType.DURATION and expr.anchor != "publication":
                 continue  # "for two weeks": the duration rule's
             relation = "within"  # "for the quarter", "for the past three years"
-        noun = _modified_noun(doc, expr) if relation == "within" else None
+        noun = modified_noun(doc, expr) if relation == "within" else None
         event = noun or verb_just_before(doc, expr) or governing_event(
             doc, expr.signal_start or expr.start, expr.end)
         if event is not None:
@@ -186,7 +224,7 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
             subject = occurring_subject(doc, event)  # "The bombings occurred on Friday"
             if subject is not None:
                 yield expr, subject, "within"
-        owner = _possessive_event(doc, expr)  # "in Sunday's debate", "around Wednesday's ruling"
+        owner = possessive_event(doc, expr)  # "in Sunday's debate", "around Wednesday's ruling"
         if owner is not None and owner is not event:
             yield expr, owner, "within"
         when = when_clause_event(doc, expr)
@@ -197,17 +235,16 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
         if finite is not None and hi is not None and hi <= doc.publication_end:  # past, as its tense
             yield expr, finite, "within"
         if relation == "within" and event is not None:
-            for other in _opening_time_events(doc, expr):
+            for other in opening_time_events(doc, expr):
                 if other is not event:
                     yield expr, other, "within"
-            before = _noun_just_before(doc, expr)
+            before = noun_just_before(doc, expr) or noun_of_complement(doc, expr)
             if before is not None and before is not event:
                 yield expr, before, "within"
 
 
 _RANGE_AND = re.compile(r"\s+and\s+")
 # A time that is the first of a list of days ("on April 24 and 25").
-_LIST_AND = re.compile(r"[^\S\n]+and[^\S\n]+\d")
 
 
 def _range_end(doc: Document, i: int) -> TimeExpression | None:
@@ -219,100 +256,6 @@ def _range_end(doc: Document, i: int) -> TimeExpression | None:
     if not _anchorable(other) or not _RANGE_AND.fullmatch(doc.text, expr.end, other.start):
         return None
     return other
-
-
-def _noun_just_before(doc: Document, expr: TimeExpression) -> Event | None:
-    """'his speech Wednesday night', 'trading Friday', 'the bombings on Aug. 7':
-    an event noun right before a time (or its signal of placing within) is
-    dated by it too."""
-    if _LIST_AND.match(doc.text, expr.end):
-        return None  # "the summit on April 24 and 25": not one of the two days
-    begin = expr.signal_start if expr.signal_start is not None else expr.start
-    # One character between them (0 < begin - trigger_end <= 1), a space.
-    gap = begin - 1
-    noun = doc.sentence_events(doc.sentence_of(begin)).nouns.first_ending_from(gap)
-    if noun is not None and noun.trigger_end == gap and not doc.text[gap:begin].strip():
-        return noun
-    return None
-
-
-_OPENING_COMMA = re.compile(r"[^\S\n]*,")
-_CLAUSE_MARK = re.compile(r"[,;:()\"“”]|``|''")
-
-
-def _opening_time_events(doc: Document, expr: TimeExpression) -> list[Event]:
-    """'On Sept. 2, police raided two homes and searched for a suspect': a time
-    in the phrase that opens its sentence ("But on April 8,", "In composite
-    trading Friday,"), set off by a comma, dates every past-tense verb of the
-    sentence, not only the nearest."""
-    sentence = doc.sentences[doc.sentence_of(expr.start)] if doc.sentences else None
-    begin = expr.signal_start if expr.signal_start is not None else expr.start
-    if sentence is None or not _OPENING_COMMA.match(doc.text, expr.end):
-        return []
-    if _CLAUSE_MARK.search(doc.text, sentence.start, begin):
-        return []
-    before = doc.sentence_events(sentence.index).verbs.starting_in(sentence.start, begin - 1)
-    if any(e.tense is not Tense.NONE or e.verb_group != e.trigger for e in before):
-        return []  # a clause before it ("would leave as soon as Tuesday,"): not an opening
-    return [e for e in doc.events_in(sentence.index)
-            if e.pos is Pos.VERB and e.tense is Tense.PAST and e.aspect is Aspect.NONE
-            and e.status in (Status.ASSERTED, Status.REPORTED)]  # fmt: skip
-
-
-# A time used inside a noun phrase: "the 1996 campaign", "its 1990 invasion",
-# "yesterday's announcement", "the January 1998 bombing" (up to two words
-# between), or "the incidents of
-# Aug. 7" (the noun just before "of").
-_POSSESSIVE_GAP = re.compile(r"['’]s[^\S\n]+")
-_ATTRIBUTIVE_GAP = re.compile(r"(?:['’]s)?,?(?:\s+[\w-]+){0,2}?\s+$")
-
-# How far after the time the modified noun can start.
-_ATTRIBUTIVE_REACH = 30
-
-
-@functools.cache
-def _phrase_breaks() -> frozenset[str]:
-    """Words that end a noun phrase: "charged with murder Thursday in the
-    slaying" does not date the slaying ("the 1998 clinic bombing" does)."""
-    table = load_table("events/function_words.toml")
-    return frozenset(w for key in ("prepositions", "determiners", "possessives")
-                     for w in table[key]["words"])  # fmt: skip
-
-
-def _modified_noun(doc: Document, expr: TimeExpression) -> Event | None:
-    """The event noun a time modifies inside its noun phrase, if any."""
-    index = doc.sentence_events(doc.sentence_of(expr.start))
-    nouns = index.nouns
-    if (expr.signal or "").casefold() == "of":
-        # The noun just before "of": 0 <= signal_start - trigger_end <= 1.
-        at = expr.signal_start or 0
-        noun = nouns.first_ending_from(at - 1)
-        return noun if noun is not None and noun.trigger_end <= at else None
-    if expr.signal is not None:
-        return None
-    event = _possessive_event(doc, expr)
-    if event is not None:
-        return event
-    # Nouns starting within reach after the time, in text order (found by
-    # bisection before any slicing: stays linear).
-    verb = index.verbs.first_starting_from(expr.end)
-    for noun in nouns.starting_in(expr.end + 1, expr.end + _ATTRIBUTIVE_REACH):
-        if _ATTRIBUTIVE_GAP.fullmatch(doc.text, expr.end, noun.trigger_start) and not (
-                _phrase_breaks() & set(doc.text[expr.end : noun.trigger_start].casefold().split())):
-            if verb is None or verb.trigger_start >= noun.trigger_start:  # no verb between
-                return noun
-    return None
-
-
-def _possessive_event(doc: Document, expr: TimeExpression) -> Event | None:
-    """"Wednesday's ruling": the event right after a time's possessive,
-    whatever the tagger made of it, and whatever preposition governs the
-    phrase ("in Sunday's debate")."""
-    possessive = _POSSESSIVE_GAP.match(doc.text, expr.end)
-    if possessive is None:
-        return None
-    event = doc.sentence_events(doc.sentence_of(expr.start)).all.first_starting_from(possessive.end())
-    return event if event is not None and event.trigger_start == possessive.end() else None
 
 
 def _gap(expr: TimeExpression, event: Event) -> int:
