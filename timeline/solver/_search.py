@@ -9,6 +9,8 @@ queries near their points (``_latest_potential``).
 from __future__ import annotations
 
 import heapq
+import math
+from collections.abc import Set as AbstractSet
 
 from timeline.solver._network import _Adj, _Net
 
@@ -32,35 +34,12 @@ def _dijkstra(
     ``max_settled`` nodes are settled (a query's bound, so that answering
     about every event of a large input stays linear).
     """
-    sign = 1 if forward else -1
-    dist: dict[int, int] = {}
-    via: dict[int, int] = {}
-    best: dict[int, tuple[int, int]] = {source: (0, 0)}
-    heap = [(0, 0, source)]
-    pop, push = heapq.heappop, heapq.heappush
-    other, weight = adj.other, adj.weight
-    while heap:
-        d, k, u = pop(heap)
-        if u in dist:
-            continue
-        if limit is not None and d > limit:
-            break
-        dist[u] = d
-        if u == target or (max_settled is not None and len(dist) >= max_settled):
-            break
-        k1 = k + 1
-        hu = h[u]
-        for e in adj[u]:
-            v = other[e]
-            if v in dist:
-                continue
-            nd = d + weight[e] + sign * (hu - h[v])
-            old = best.get(v)
-            if old is None or nd < old[0] or (nd == old[0] and k1 < old[1]):
-                best[v] = (nd, k1)
-                via[v] = e
-                push(heap, (nd, k1, v))
-    return dist, via
+    search = _Resumable(adj, h, source, forward, max_settled, _NOTHING)
+    search.reduced(target, limit)
+    return search.dist, search.via
+
+
+_NOTHING: frozenset[int] = frozenset()
 
 
 def _latest_potential(net: _Net, h: list[int], latest: dict[int, int]) -> list[int]:
@@ -92,27 +71,31 @@ class _Resumable:
     The order it settles points in does not depend on the target or the
     limit, so it stops where a question is answered and resumes for the next:
     asking about k targets costs one search, not k. ``max_settled`` caps the
-    whole search; it never enters a point marked in ``skip``. ``via`` holds
-    each reached point's parent edge, as ``_dijkstra`` gives it.
+    whole search; it never enters a point in ``skip``. ``dist`` holds the
+    settled points' reduced distances, ``via`` each reached point's parent
+    edge (final once the point is settled).
     """
 
-    __slots__ = ("_adj", "_h", "_sign", "_max", "_skip", "_dist", "_best", "_heap", "via")
+    __slots__ = ("_adj", "_h", "_sign", "_max", "_skip", "_best", "_heap", "dist", "via")
 
     def __init__(self, adj: _Adj, h: list[int], source: int, forward: bool,
-                 max_settled: int, skip: bytes) -> None:  # fmt: skip
-        self._adj, self._h, self._max, self._skip = adj, h, max_settled, skip
+                 max_settled: int | None, skip: AbstractSet[int]) -> None:  # fmt: skip
+        self._adj, self._h, self._skip = adj, h, skip
+        self._max = len(h) + 1 if max_settled is None else max_settled
         self._sign = 1 if forward else -1
-        self._dist: dict[int, int] = {}
+        self.dist: dict[int, int] = {}
+        self.via: dict[int, int] = {}
         self._best: dict[int, tuple[int, int]] = {source: (0, 0)}
         self._heap = [(0, 0, source)]
-        self.via: dict[int, int] = {}
 
-    def reduced(self, target: int, limit: int) -> int | None:
-        """The reduced distance to ``target`` when it is at most ``limit``, else None."""
-        dist = self._dist
+    def reduced(self, target: int, limit: float | None) -> int | None:
+        """The reduced distance to ``target`` when it is at most ``limit`` (None:
+        no limit), else None; a target of -1 searches to the end."""
+        dist = self.dist
+        bound = math.inf if limit is None else limit
         if target in dist:
             d = dist[target]
-            return d if d <= limit else None
+            return d if d <= bound else None
         heap, best, h, sign, skip, via = (
             self._heap, self._best, self._h, self._sign, self._skip, self.via)  # fmt: skip
         other, weight, adj = self._adj.other, self._adj.weight, self._adj
@@ -122,7 +105,7 @@ class _Resumable:
             if u in dist:
                 pop(heap)
                 continue
-            if d > limit or len(dist) >= self._max:
+            if d > bound or len(dist) >= self._max:
                 return None  # left on the heap for a later, looser question
             pop(heap)
             dist[u] = d
@@ -130,7 +113,7 @@ class _Resumable:
             hu = h[u]
             for e in adj[u]:
                 v = other[e]
-                if v in dist or skip[v]:
+                if v in dist or v in skip:
                     continue
                 nd = d + weight[e] + sign * (hu - h[v])
                 old = best.get(v)

@@ -63,11 +63,11 @@ class Solution:
     _latest_via: dict[int, int] = attrs.field(repr=False, alias="latest_via")
     _earliest: dict[int, int] = attrs.field(repr=False, alias="earliest")
     _earliest_via: dict[int, int] = attrs.field(repr=False, alias="earliest_via")
-    _pinned_points: bytes | None = attrs.field(default=None, init=False, repr=False)
+    _pinned_points: frozenset[int] | None = attrs.field(default=None, init=False, repr=False)
 
     @property
-    def _pinned(self) -> bytes:
-        """pinned[i]: point i has one possible time (earliest == latest), as a
+    def _pinned(self) -> frozenset[int]:
+        """The points with one possible time (earliest == latest), as a
         date's start does. A path through such a point is never shorter than
         the one through ORIGIN, which ``_through_origin`` tries first, so the
         searches of ``entails`` never enter one: the points many events are
@@ -75,8 +75,7 @@ class Solution:
         otherwise make every search as wide as the text."""
         if self._pinned_points is None:
             early, late = self._earliest, self._latest
-            points = range(len(self._net.points))
-            pinned = bytes(i in late and early.get(i) == late[i] for i in points)
+            pinned = frozenset(i for i, t in late.items() if early.get(i) == t)
             object.__setattr__(self, "_pinned_points", pinned)
         return self._pinned_points  # type: ignore[return-value]
 
