@@ -110,3 +110,24 @@ def test_relations_of_lists_only_known_answers_of_neighbours(text):
             assert other.id != event.id and abs(other.sentence - event.sentence) <= 1
             assert answer != "unknown" and answer.confidence in ("entailed", "likely")
             assert answer.rules
+
+
+@settings(max_examples=20, deadline=None)
+@given(STORIES)
+def test_relations_of_gives_the_answers_of_relation_and_start_relation(text):
+    # relations_of answers an event's questions from searches it shares among
+    # its neighbours; each answer (value, confidence and evidence) must be the
+    # one the single questions give, and no known answer may be left out.
+    tl = timeline.extract(text, PUB)
+    for event in tl.events:
+        listed = {other.id: answer for other, answer in tl.relations_of(event)}
+        for other in tl.events:
+            if other.id == event.id or abs(other.sentence - event.sentence) > 1:
+                continue
+            single = tl.relation(event, other)
+            if single == "unknown":
+                single = tl.start_relation(event, other)
+            if single == "unknown":
+                assert other.id not in listed
+            else:
+                assert listed[other.id] == single, (text, event.trigger, other.trigger)
