@@ -115,7 +115,9 @@ class Solution:
         The chain runs from ``ORIGIN`` to ``p``; it is empty when the bound
         is unbounded (or ``p`` is ``ORIGIN``).
         """
-        i = self._i(p)
+        return self._explain(self._i(p), which)
+
+    def _explain(self, i: int, which: str) -> list[Constraint]:
         net = self._net
         if which == "latest":
             # Forward tree: each parent edge enters its node; walk to ORIGIN.
@@ -158,20 +160,24 @@ class Solution:
         """The constraints of a tightest path from ``u`` to ``v``: the chain whose
         upper bounds add up to ``distance(u, v)`` (empty when none, when u is v,
         or when the distance exceeds ``limit``)."""
-        iu, iv = self._i(u), self._i(v)
+        return self._path(self._i(u), self._i(v), limit, None)
+
+    def _path(self, iu: int, iv: int, limit: int | None, search: _Resumable | None,
+              ) -> list[Constraint]:  # fmt: skip
+        # ``search``: a search from u (with the pinned points skipped) to go on with.
         if iu == iv:
             return []
         early_u, late_v = self._earliest.get(iu), self._latest.get(iv)
         if limit is not None and early_u is not None and late_v is not None:
             if late_v - early_u <= limit:  # shown through ORIGIN: the two bounds' chains
-                return self.explain(u, "earliest") + self.explain(v, "latest")
+                return self._explain(iu, "earliest") + self._explain(iv, "latest")
         net = self._net
         if limit is None:
             dist, via = _dijkstra(net.out, net.h, iu, True, iv, None, QUERY_SETTLED)
             if iv not in dist or iv not in via:
                 return []
         else:  # within a limit ORIGIN did not show: no path through a pinned point
-            search = self.search(iu, True)
+            search = search or self.search(iu, True)
             if search.reduced(iv, self._reduced_limit(iu, iv, limit)) is None:
                 return []
             via = search.via
@@ -271,4 +277,9 @@ class Around:
         return search.reduced(far, sol._reduced_limit(iu, iv, t)) is not None
 
     def path(self, u: Point, v: Point, limit: int | None = None) -> list[Constraint]:
-        return self._solution.path(u, v, limit)
+        """``Solution.path``; from a hub, along its shared search (the same search
+        a single question makes, so the same chain)."""
+        sol = self._solution
+        iu, iv = sol._i(u), sol._i(v)
+        shared = self._searches.get((iu, True)) if limit is not None else None
+        return sol._path(iu, iv, limit, shared)
