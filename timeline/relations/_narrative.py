@@ -9,12 +9,15 @@ the order they happened.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from timeline._data import load_table
 from timeline.events import Aspect, Event, Pos, Status, Tense
 from timeline.expressions import TimeExpression
-from timeline.relations._carrying import _adjuncts
+from timeline.relations._adjuncts import _adjuncts
 from timeline.relations._constraint import ORIGIN, WEAK, Constraint
 from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document, _evidence, _expr_span, _trigger_span, end, start
@@ -33,14 +36,19 @@ def story_time(doc: Document) -> Iterator[Constraint]:
     paragraph a sentence in wire copy) goes on across paragraph breaks, the
     day before only to main past verbs, not past a quoted comment in the
     present, nor when a dateline dates the story on the publication day.
-    A scene well before publication does not date a closing attribution
-    ("..., the FBI said"): that telling is today's."""
+    A time inside a quotation neither sets nor ends a scene.  A scene well
+    before publication does not date a closing attribution ("..., the FBI
+    said"): that telling is today's."""
+    quoted = _quoted_spans(doc)
     anchored: dict[int, TimeExpression] = {}
     for expr, _event, relation in _links(doc):
-        if relation == "within" and _year_or_finer(expr):
+        if relation == "within" and _year_or_finer(expr) and not quoted(expr.start):
             anchored.setdefault(doc.sentence_of(expr.start), expr)
-    timed = {doc.sentence_of(e.start) for e in doc.expressions if _anchorable(e)}
-    shifted = {e.sentence for e in doc.events if _shifts_tense(e)}
+    # A time inside a quotation is the speaker's ("``I will leave tomorrow,''
+    # Castro read"): it neither sets nor ends the scene.
+    timed = {doc.sentence_of(e.start) for e in doc.expressions
+             if _anchorable(e) and not quoted(e.start)}  # fmt: skip
+    shifted = {e.sentence for e in doc.events if _shifts_tense(doc, e)}
     present = {e.sentence for e in doc.events
                if e.pos is Pos.VERB and e.tense in (Tense.PRESENT, Tense.FUTURE)
                and _OPENING_QUOTE.match(doc.text, doc.sentences[e.sentence].start)}  # fmt: skip
@@ -64,6 +72,48 @@ def story_time(doc: Document) -> Iterator[Constraint]:
         yield from _scene_events(doc, sentence, scene, main_only=not today)
 
 
+@functools.cache
+def _subordinate_opening() -> re.Pattern[str]:
+    """A clause opening with a relative or subordinating word (``events/clauses.toml``)."""
+    cues = load_table("events/clauses.toml")["cues"]
+    words = sorted((*cues["relatives"], *cues["subordinators"]), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"[\"'`“‘\s]*(?:{alternatives})\b", re.IGNORECASE)
+
+
+# Quotation marks: opening, closing, and those that do either ('' in wire
+# copy opens as well as closes a quotation; a straight double quote).
+_QUOTE_MARK = re.compile(r"``|''|[\"“”]|\n[^\S\n]*\n")
+
+
+def _quoted_spans(doc: Document) -> Callable[[int], bool]:
+    """Whether an offset lies inside a quotation (none runs past a blank line),
+    from the quotation marks read once per document."""
+    def compute() -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        opened: int | None = None
+        for m in _QUOTE_MARK.finditer(doc.text):
+            mark = m.group()
+            if mark in ("``", "“"):
+                opened = m.end()
+            elif mark == "”" or (mark in ("''", '"') and opened is not None):
+                if opened is not None:
+                    spans.append((opened, m.start()))
+                opened = None
+            elif mark in ("''", '"'):
+                opened = m.end()
+            else:
+                opened = None  # a blank line
+        return spans
+    spans = doc.memo("quoted-spans", compute)
+    starts = [a for a, _b in spans]
+
+    def quoted(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+    return quoted
+
+
 # A sentence opening with a quotation: "``", a double or a single quote mark.
 _OPENING_QUOTE = re.compile(r"\s*(?:``|[\"“‘'])")
 
@@ -72,10 +122,19 @@ _OPENING_QUOTE = re.compile(r"\s*(?:``|[\"“‘'])")
 _ATTRIBUTION = re.compile(r"(?:,|''|[\"”’])[^\S\n]*(?:[\w.'’-]+[^\S\n]+){0,4}$")
 
 
-def _shifts_tense(event: Event) -> bool:
-    """A past perfect (a flashback), or a present or future main verb."""
+_CLAUSE_REACH = 200
+
+
+def _shifts_tense(doc: Document, event: Event) -> bool:
+    """A past perfect (a flashback) not in a relative or subordinate clause
+    ("Two others, which had tried, were turned away" stays in the scene),
+    or a present or future main verb."""
     if event.tense_label is Tense.PAST_PERFECT:
-        return True
+        # The clause, or its part after a comma ("Two others, which had tried"),
+        # looked at near the verb only (linear).
+        lo = max(event.start, event.trigger_start - _CLAUSE_REACH)
+        begin = max(lo, doc.text.rfind(",", lo, event.trigger_start) + 1)
+        return _subordinate_opening().match(doc.text, begin) is None
     return (event.pos is Pos.VERB and event.governor is None and event.status is Status.ASSERTED
             and event.tense in (Tense.PRESENT, Tense.FUTURE))  # fmt: skip
 

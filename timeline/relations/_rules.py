@@ -12,10 +12,11 @@ leaves to convention (as Chrono's ``configuration.ts`` lists its parsers):
    signal place an event ("seized on Sunday", "for two weeks"); STRONG
    (MEDIUM for a vague time or a duration), the firmest evidence a text gives;
    then clause-time, coordinate-time, adjunct-time, relative-time,
-   document-time, stamp-time (``_carrying``): MEDIUM, a time carried to the
-   temporal clause, the verb joined by "and", a participle told with a dated
-   verb, the relative clause of a dated noun, the report from a dated
-   document, the entry under a time stamp.
+   document-time, stamp-time (``_carrying``; adjunct-time ``_adjuncts``):
+   MEDIUM, a time carried to the temporal clause, the verb joined by "and",
+   a participle told with a dated verb (and back), the relative clause of a
+   dated noun, the report from a dated document, the entry under a time
+   stamp.
 3. aspectual, event-signal (``_connectives``): words relating two events
    ("began bombing" STRONG, "after the vote" MEDIUM); then the ordering
    rules (``_ordering``: reported-event ... narrative-default), one measured
@@ -23,10 +24,12 @@ leaves to convention (as Chrono's ``configuration.ts`` lists its parsers):
    order: a reported past event is firm (MEDIUM), the others are likely
    (assumptions, kept out of the firm network and of the dates).
 4. tense, since-continues, untensed-past, intended-ahead, modal-ahead,
-   reporting-day (``_tense``): each event against the publication day, from
-   its tense, a "since", a bare participle in a sentence told in the past,
-   a present intention or modal (what they govern is to come), or the news
-   convention that a report was made that day; then reported-before and
+   reporting-day, tense-result (``_tense``): each event against the
+   publication day, from its tense, a "since", a bare participle in a
+   sentence told in the past, a present intention or modal (what they govern
+   is to come), the news convention that a report was made that day, or a
+   completed present perfect ("has been indicted": WEAK, an assumption, over
+   before the publication day); then reported-before and
    mention-time (``_carrying``): WEAK, a past happening told by a dated report
    was over before the report's day (an assumption), and a later mention of a
    dated happening ("the killing") is within its time.
@@ -46,8 +49,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline._errors import InputError
+from timeline.relations._adjuncts import adjunct_time
 from timeline.relations._carrying import (
-    adjunct_time,
     clause_time,
     coordinate_time,
     document_time,
@@ -65,6 +68,7 @@ from timeline.relations._tense import (
     continues_since,
     intended_ahead,
     modal_ahead,
+    perfect_result,
     reporting_day,
     tense,
     untensed_past,
@@ -92,6 +96,7 @@ RULES: Sequence[tuple[str, Rule]] = (
     ("intended-ahead", intended_ahead),
     ("modal-ahead", modal_ahead),
     ("reporting-day", reporting_day),
+    ("tense-result", perfect_result),
     ("reported-before", reported_before),
     ("mention-time", mention_time),
     ("story-time", story_time),

@@ -1,20 +1,22 @@
-"""Tense against publication: the tense, since-continues and reporting-day rules.
+"""Tense against publication: the tense, since-continues, reporting-day and tense-result rules.
 
 Takes a ``Document``; gives constraints between each event and the
 publication day: a past event has ended by its end, a future one starts after
 its start, a present state spans it, a present perfect with "since" is still
-running, and a report with no time of its own was made on it.
+running, a report with no time of its own was made on it, and a completed
+present perfect ("has been indicted") was over before it.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import attrs
 
 from timeline._errors import DataTableError
-from timeline.events import Aspect, Event, Pos, Status, Tense
+from timeline.events import Aspect, Event, Pos, Status, Tense, Voice
 from timeline.relations._constraint import MEDIUM, ORIGIN, WEAK, Constraint
 from timeline.relations._dating_table import dating_table
 from timeline.relations._document import Document, _evidence, _trigger_span, end, start
@@ -181,3 +183,62 @@ def reporting_day(doc: Document) -> Iterator[Constraint]:
         ev = attrs.evolve(_evidence("reporting-day", doc, _trigger_span(event)), assumption=True)
         yield Constraint(ORIGIN, start(event), lo=pub_start, evidence=ev, strength=WEAK)
         yield Constraint(ORIGIN, end(event), hi=pub_end, evidence=ev, strength=WEAK)
+
+
+def perfect_result(doc: Document) -> Iterator[Constraint]:
+    """A completed happening told in the present perfect, a passive ("Two
+    suspects have been handed over") or with a word of completion ("has
+    already met with"), was over before the publication day: the news tells
+    its result.  Not a state ("has been locked in litigation", state
+    participles in ``grammars/dating.toml`` [perfect_result]), nor with a
+    negative subject ("No suspects have been identified"), nor with "since"
+    (still running).  Weak, an assumption: a time of its own wins."""
+    table = _perfect_result_table()
+    pub_start = doc.publication_start
+    for event in doc.events:
+        if (event.tense_label is not Tense.PRESENT_PERFECT or event.aspect is not Aspect.PERFECTIVE
+                or event.pos is not Pos.VERB or event.polarity != "POS"
+                or event.status not in (Status.ASSERTED, Status.REPORTED)
+                or str(event.event_class) != "OCCURRENCE"
+                or event.trigger.casefold() in table.states):  # fmt: skip
+            continue
+        lo = max(event.start, event.trigger_start - _RESULT_REACH)
+        completed = event.voice is Voice.PASSIVE or table.completion.search(
+            doc.text, lo, event.trigger_start) is not None
+        if not completed or _since_after(doc, event) is not None:
+            continue
+        if table.negative.search(doc.text, max(event.start, event.trigger_start - _SUBJECT_REACH),
+                                 event.trigger_start):  # fmt: skip
+            continue
+        ev = attrs.evolve(_evidence("tense-result", doc, _trigger_span(event)), assumption=True)
+        yield Constraint(ORIGIN, end(event), hi=pub_start, evidence=ev, strength=WEAK)
+
+
+# Characters before the trigger a word of completion, a negative subject may stand.
+_RESULT_REACH = 40
+_SUBJECT_REACH = 60
+
+
+@attrs.frozen
+class _ResultTable:
+    completion: re.Pattern[str]
+    negative: re.Pattern[str]
+    states: frozenset[str]
+
+
+@functools.cache
+def _perfect_result_table() -> _ResultTable:
+    section = dating_table().get("perfect_result")
+    if not isinstance(section, dict):
+        raise DataTableError("dating.toml: missing [perfect_result]")
+    lists = {}
+    for key in ("completion", "negative_subjects", "states"):
+        words = section.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise DataTableError(f"dating.toml: [perfect_result] {key} must be a list of strings")
+        lists[key] = sorted((w.casefold() for w in words), key=len, reverse=True)
+
+    def pattern(words: list[str]) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+    return _ResultTable(pattern(lists["completion"]), pattern(lists["negative_subjects"]),
+                        frozenset(lists["states"]))  # fmt: skip

@@ -38,8 +38,9 @@ def noun_just_before(doc: Document, expr: TimeExpression) -> Event | None:
 
 
 # An event noun's complement before a bare time: "a search of the wooded
-# area Thursday", "meetings with Tony Blair 10 days ago".
-_COMPLEMENT = re.compile(r"[^\S\n]+(?:of|with|against|for|by|between)[^\S\n]+[^,;:()\"“”`']{1,60}?[^\S\n]+")
+# area Thursday", "meetings with Tony Blair 10 days ago", "a decline of 5%
+# in the company's stock yesterday" (a possessive, not a quotation mark).
+_COMPLEMENT = re.compile(r"[^\S\n]+(?:of|with|against|for|by|between)[^\S\n]+(?:[^,;:()\"“”`']|'s\b){1,60}?[^\S\n]+")
 _COMPLEMENT_REACH = 70
 
 
