@@ -13,6 +13,7 @@ from timeline.expressions._tables import context_cues
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|['’]ll")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_NO_SENTENCE_END = re.compile(r"[^.!?;\n]*")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # How far to look for the sentence around an expression (keeps the work per
@@ -22,9 +23,44 @@ _REACH = 240
 
 def signal_before(text: str, start: int) -> tuple[str, int, int] | None:
     """The signal word just before an extent ("on" in "on Sunday"), with offsets."""
+    floor = max(0, start - 24)
+    last = _plain_word_before(text, floor, start)
+    before = _plain_word_before(text, floor, last[0]) if last is not None else None
+    if before is None:
+        return _signal_scanned(text, start)
     cues = context_cues()
-    window_start = max(0, start - 24)
-    words = list(_WORD.finditer(text, window_start, start))
+    pair = text[before[0] : last[1]]  # type: ignore[index]
+    if pair.casefold() in cues.signals:
+        return pair, before[0], last[1]  # type: ignore[index]
+    word = text[last[0] : last[1]]  # type: ignore[index]
+    return (word, last[0], last[1]) if word.casefold() in cues.signals else None  # type: ignore[index]
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word just before start (casefolded), if only spaces separate them."""
+    last = _plain_word_before(text, max(0, start - 24), start)
+    return text[last[0] : last[1]].casefold() if last is not None else _word_scanned(text, start)
+
+
+def _plain_word_before(text: str, floor: int, start: int) -> tuple[int, int] | None:
+    """The span of the word before ``start`` in the usual shape, ASCII letters
+    and one space ("on Friday"), with a space (or ``floor``) before the word;
+    None for any other shape, which the regex scan reads.
+
+    There the scan finds that word alone: its matches hold only letters and
+    apostrophes, and none crosses the space (scanning the window for every
+    expression cost more than the rest of reading its context)."""
+    if start - 1 <= floor or text[start - 1] != " ":
+        return None
+    lo = max(text.rfind(" ", floor, start - 1) + 1, floor)
+    word = text[lo : start - 1]
+    return (lo, start - 1) if word.isalpha() and word.isascii() else None
+
+
+def _signal_scanned(text: str, start: int) -> tuple[str, int, int] | None:
+    """``signal_before`` in any shape: the window's words scanned by regex."""
+    cues = context_cues()
+    words = list(_WORD.finditer(text, max(0, start - 24), start))
     if not words or text[words[-1].end() : start].strip():
         return None
     last = words[-1]
@@ -37,8 +73,8 @@ def signal_before(text: str, start: int) -> tuple[str, int, int] | None:
     return None
 
 
-def word_before(text: str, start: int) -> str | None:
-    """The word just before start (casefolded), if only spaces separate them."""
+def _word_scanned(text: str, start: int) -> str | None:
+    """``word_before`` in any shape: the window's words scanned by regex."""
     words = list(_WORD.finditer(text, max(0, start - 24), start))
     if not words or text[words[-1].end() : start].strip():
         return None
@@ -46,13 +82,14 @@ def word_before(text: str, start: int) -> str | None:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The cue sentence around text[start:end]: from just after the last of
+    ``_SENTENCE_END`` in the ``_REACH`` before it (read backwards by one regex:
+    no match object per sentence end) to the first in the ``_REACH`` after it."""
     lo = max(0, start - _REACH)
-    before = text[lo:start]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=None)
-    s_start = lo + cut if cut is not None else lo
-    match = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
-    s_end = match.start() if match else min(len(text), end + _REACH)
-    return s_start, s_end
+    s_start = start - _NO_SENTENCE_END.match(text[lo:start][::-1]).end()  # type: ignore[union-attr]
+    hi = min(len(text), end + _REACH)
+    match = _SENTENCE_END.search(text, end, hi)
+    return s_start, match.start() if match else hi
 
 
 @functools.cache

@@ -7,7 +7,7 @@ tags, clauses, verb groups), so the tagger and the event stage read one
 tense for a clause.  "The deal was signed on March 21": PAST, the past
 side; "The vote is on Saturday": PRESENT, a schedule, the future side.  The
 text is read only when a resolver asks for a side, and then only the
-sentences asked about, each once.
+sentences asked about, each once, and the verb groups of the clauses looked at.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from timeline._data import load_table
 from timeline._errors import DataTableError
@@ -24,13 +23,12 @@ from timeline.expressions._context import possessive_after, tense_direction
 from timeline.expressions._resolution import ClauseSide
 from timeline.expressions._tables import context_cues, within_signals
 from timeline.text import (
-    Clause,
     Sentence,
     TaggedWord,
     TextAnalysis,
     clause_token_ranges,
+    clause_word_ranges,
     sentence_around,
-    split_clauses,
     split_sentences,
     tag_words,
 )
@@ -70,14 +68,39 @@ def group_side(group: VerbGroup) -> str | None:
     return None
 
 
-class _SentenceGroups(NamedTuple):
-    """A sentence's verb groups, clause by clause, and where each clause starts."""
+class _SentenceGroups:
+    """A sentence's verb groups, read clause by clause when first asked for
+    (most expressions need the groups of one or two of its clauses)."""
 
-    clause_starts: list[int | None]  # None for a clause without words
-    by_clause: list[list[VerbGroup]]
+    def __init__(self, words: Sequence[TaggedWord], ranges: list[tuple[int, int]]) -> None:
+        self._words = words
+        self._ranges = ranges
+        self._read: dict[int, list[VerbGroup]] = {}
+        # where each clause starts (None for a clause without words)
+        self.clause_starts = [words[lo].start if lo < len(words) else None for lo, _ in ranges]
+
+    def clause(self, ci: int) -> list[VerbGroup]:
+        """The verb groups of clause ``ci``."""
+        if ci not in self._read:
+            lo, hi = self._ranges[ci]
+            self._read[ci] = read_verb_groups(self._words, lo, hi, ci)
+        return self._read[ci]
 
     def all(self) -> list[VerbGroup]:
-        return [g for groups in self.by_clause for g in groups]
+        return [g for ci in range(len(self._ranges)) for g in self.clause(ci)]
+
+    def ending_by(self, offset: int) -> VerbGroup | None:
+        """The last verb group of the sentence that ends at or before ``offset``:
+        clause by clause back from the last that starts before it (a group
+        ends after its clause starts)."""
+        for ci in range(len(self._ranges) - 1, -1, -1):
+            start = self.clause_starts[ci]
+            if start is None or start >= offset:
+                continue
+            for group in reversed(self.clause(ci)):
+                if group.end <= offset:
+                    return group
+        return None
 
 
 class ClauseReading:
@@ -146,12 +169,7 @@ class ClauseReading:
         if sentence is None:
             return None
         if sentence.start not in self._groups:
-            words, clauses = self._words_and_clauses(sentence)
-            ranges = clause_token_ranges(words, clauses)
-            self._groups[sentence.start] = _SentenceGroups(
-                [words[lo].start if lo < len(words) else None for lo, _hi in ranges],
-                [read_verb_groups(words, lo, hi, ci) for ci, (lo, hi) in enumerate(ranges)],
-            )
+            self._groups[sentence.start] = _SentenceGroups(*self._words_and_ranges(sentence))
         return self._groups[sentence.start]
 
     def _sentence_at(self, offset: int) -> Sentence | None:
@@ -159,28 +177,23 @@ class ClauseReading:
             return self._analysis.sentence_at(offset)
         return self._paragraphs.sentence_at(offset)
 
-    def _words_and_clauses(self, sentence: Sentence) -> tuple[Sequence[TaggedWord], list[Clause]]:
+    def _words_and_ranges(
+        self, sentence: Sentence
+    ) -> tuple[Sequence[TaggedWord], list[tuple[int, int]]]:
+        """The sentence's tagged words and its clauses' word ranges."""
         if self._analysis is not None:
-            i = sentence.index
-            return self._analysis.words(i), list(self._analysis.clauses(i))
+            words = self._analysis.words(sentence.index)
+            return words, clause_token_ranges(words, self._analysis.clauses(sentence.index))
         words = tag_words(self._text, sentence)
-        return words, split_clauses(self._text, sentence, words)
+        return words, clause_word_ranges(words)
 
 
 def _group_just_before(groups: _SentenceGroups, text: str, left: int) -> VerbGroup | None:
     """The verb group that ends just before ``left`` (only spaces between),
     in any clause: the text stage starts the clause of "announced Wednesday
     that ..." at the time, yet the time belongs to the verb before it."""
-    group = _group_ending_by(groups, left)
+    group = groups.ending_by(left)
     return None if group is None or text[group.end : left].strip() else group
-
-
-def _group_ending_by(groups: _SentenceGroups, offset: int) -> VerbGroup | None:
-    """The last verb group of the sentence that ends at or before ``offset``."""
-    for group in reversed(groups.all()):
-        if group.end <= offset:
-            return group
-    return None
 
 
 @functools.cache
@@ -204,7 +217,7 @@ def _points_ahead(
         return False
     verbs = _side_verbs()
     if verb.infinitive:
-        governor = _group_ending_by(groups, verb.start)  # the infinitive's governor
+        governor = groups.ending_by(verb.start)  # the infinitive's governor
         return governor is not None and governor.lemma in verbs["intention"]
     if signal is not None and signal.casefold() in verbs["deferral_signals"]:
         # a past perfect tells of a deferral before a past time: "had been delayed until Friday"
@@ -230,7 +243,7 @@ def _clause_group(groups: _SentenceGroups, offset: int) -> VerbGroup | None:
     for i, start in enumerate(groups.clause_starts):
         if start is not None and start <= offset:
             ci = i
-    candidates = groups.by_clause[ci] if ci < len(groups.by_clause) else []
+    candidates = groups.clause(ci) if ci < len(groups.clause_starts) else []
     return governing_group(candidates or groups.all(), offset)
 
 

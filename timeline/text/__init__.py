@@ -11,6 +11,7 @@ lemmas, and clauses. Reads its word lists from ``grammars/events/*.toml``.
     tag_tokens(text, sentence)         -> [Token]   words with a coarse part of speech
     tag_words(text, sentence)          -> [TaggedWord]  the same as named tuples (faster)
     split_clauses(text, sentence)      -> [Clause]
+    clause_word_ranges(words)          -> [(lo, hi)]  the clauses' word ranges alone
 
 Everything is rule based and linear in the length of the text. Offsets are
 into the text given, so ``text[s.start:s.end] == s.text`` for every sentence,
@@ -20,7 +21,7 @@ token and clause. The modules, in the order they build on each other:
 ``_clauses``, ``_document``.
 """
 
-from timeline.text._clauses import Clause, clause_token_ranges, split_clauses
+from timeline.text._clauses import Clause, clause_token_ranges, clause_word_ranges, split_clauses
 from timeline.text._document import TextAnalysis, Zone, read
 from timeline.text._lexicon import TENSE_WORDS, Lexicon, lexicon
 from timeline.text._morphology import ing_forms, past_forms, third_person
@@ -49,6 +50,7 @@ __all__ = [
     "TokenLike",
     "Zone",
     "clause_token_ranges",
+    "clause_word_ranges",
     "ing_forms",
     "lexicon",
     "load_table",

@@ -3,7 +3,8 @@
 Takes the text, a sentence and its tagged words; gives ``[Clause]``
 (``split_clauses``): cut at separators, clause cues, after reporting verbs and
 before a second finite auxiliary, then verbless pieces glued back to a
-neighbour. ``clause_token_ranges`` maps clauses back to token ranges. Linear.
+neighbour. ``clause_token_ranges`` maps clauses back to token ranges;
+``clause_word_ranges`` gives those ranges alone. Linear.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from timeline.text._tagset import (
 )
 from timeline.text._wordtags import TokenLike, tag_words
 
-__all__ = ["Clause", "clause_token_ranges", "split_clauses"]
+__all__ = ["Clause", "clause_token_ranges", "clause_word_ranges", "split_clauses"]
 
 
 @attrs.frozen
@@ -89,21 +90,29 @@ def split_clauses(
         sentence: a sentence from ``split_sentences(text)``.
         tokens: ``tag_tokens(text, sentence)`` (or ``tag_words``) if already computed.
     """
-    lex = lexicon()
     toks = tokens if tokens is not None else tag_words(text, sentence)
-    if len(toks) == 0:
-        return []
-    norms = [t.norm for t in toks]
-    tags = [t.tag for t in toks]
-    pieces = _cut(toks, norms, tags, lex)
-    groups = _glue_verbless(toks, norms, tags, pieces, lex)
     clauses: list[Clause] = []
-    for lo, hi in groups:
-        while hi - lo > 1 and tags[hi - 1] is PUNCT and norms[hi - 1][:1] in ENDERS:
-            hi -= 1
+    for lo, hi in clause_word_ranges(toks):
         start, end = toks[lo].start, toks[hi - 1].end
         clauses.append(Clause(sentence.index, len(clauses), start, end=end, text=text[start:end]))
     return clauses
+
+
+def clause_word_ranges(toks: Sequence[TokenLike]) -> list[tuple[int, int]]:
+    """The ``[lo, hi)`` word ranges of the clauses ``split_clauses`` gives for the
+    tagged words of a sentence: ``clause_token_ranges`` of them, without
+    building the clauses (what the expression tagger's side reading needs)."""
+    if len(toks) == 0:
+        return []
+    lex = lexicon()
+    norms = [t.norm for t in toks]
+    tags = [t.tag for t in toks]
+    ranges = []
+    for lo, hi in _glue_verbless(toks, norms, tags, _cut(toks, norms, tags, lex), lex):
+        while hi - lo > 1 and tags[hi - 1] is PUNCT and norms[hi - 1][:1] in ENDERS:
+            hi -= 1
+        ranges.append((lo, hi))
+    return ranges
 
 
 def _cut(

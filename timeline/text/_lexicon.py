@@ -21,6 +21,7 @@ from timeline._errors import DataTableError
 from timeline.text._morphology import ing_forms, past_forms, third_person
 from timeline.text._tables import WORD_RE, fold, load_table, string_map, table_section, word_list
 from timeline.text._tagset import Tag
+from timeline.text._verb_forms import VerbForms
 
 __all__ = ["TENSE_WORDS", "Lexicon", "lexicon"]
 
@@ -343,7 +344,7 @@ def _function_word_fields(fw: str) -> dict[str, Any]:
 def _verb_fields(verbs: str) -> dict[str, Any]:
     verb_forms, _ = _verb_forms(verbs)
     return {
-        "verb_forms": verb_forms,
+        "verb_forms": VerbForms(verb_forms),
         "not_verbs": word_list(verbs, "not_verbs"),
         "negative_prefixes": tuple(sorted(word_list(verbs, "not_verbs", "negative_prefixes"))),
         "adjectives": word_list(verbs, "adjectives"),
@@ -389,7 +390,7 @@ _TABLES = (
     "clauses.toml",
 )
 # The modules whose code shapes the lexicon built from the tables.
-_BUILDERS = ("_lexicon.py", "_morphology.py", "_tables.py", "_tagset.py")
+_BUILDERS = ("_lexicon.py", "_morphology.py", "_tables.py", "_tagset.py", "_verb_forms.py")
 _CACHE_PREFIX = "lexicon-"
 
 

@@ -62,6 +62,7 @@ _CANDIDATE_RE = re.compile(
     rf"[{_ENDING}{_BREAKS}](?:(?<=[{_ENDING}])(?P<punct>)(?=\s)|(?<=[{_BREAKS}]))"
 )
 _SPACE_RE = re.compile(r"\s*")
+_NON_SPACE_RE = re.compile(r"\S*")
 
 
 def _first_word(chunk: str) -> str:
@@ -231,10 +232,14 @@ class _Undecided(Exception):
 
 
 def _back_over(text: str, i: int, floor: int, space: bool) -> int:
-    """Step back from ``i`` over spaces (or non-spaces), to no further than ``floor``."""
-    while i > floor and text[i - 1].isspace() is space:
-        i -= 1
-    return i
+    """Step back from ``i`` over spaces (or non-spaces), to no further than ``floor``
+    (by str.rstrip and one regex on the reversed run, not character by character)."""
+    if i <= floor or text[i - 1].isspace() is not space:
+        return i
+    piece = text[floor:i]
+    if space:
+        return floor + len(piece.rstrip())
+    return i - _NON_SPACE_RE.match(piece[::-1]).end()  # type: ignore[union-attr]
 
 
 def _boundary(text: str, m: re.Match[str], lo: int, hi: int, floor: int) -> tuple[int, int, bool]:
@@ -297,28 +302,32 @@ def _sentence_start(text: str, offset: int, lo: int, hi: int, window: int) -> in
 
     Each gap is judged from its own neighbourhood, never from the window's
     floor (a gap the floor cuts is undecided), so a start found in a narrow
-    window is the start a wider one finds.
+    window is the start a wider one finds. The gaps are judged from the last
+    back, so only the gaps after the last sentence end are judged: the one
+    that decides is the last that ends a sentence or cannot be judged.
     """
     floor = max(lo, offset - window)
-    start = None
-    judged = floor
     # up to offset + 1, so that the look-ahead sees a gap starting at offset
-    for m in _CANDIDATE_RE.finditer(text, floor, min(hi, offset + 1)):
-        if m.start() < judged or m.start() >= offset:
-            continue
+    found = [
+        m for m in _CANDIDATE_RE.finditer(text, floor, min(hi, offset + 1)) if m.start() < offset
+    ]
+    i = len(found) - 1
+    while i >= 0:
+        # a gap is judged by its first candidate (a break after the first in
+        # a run of white space belongs to the same gap)
+        gap_end = _SPACE_RE.match(text, found[i].end(), hi).end()
+        while i > 0 and _SPACE_RE.match(text, found[i - 1].end(), hi).end() == gap_end:
+            i -= 1
         try:
-            _end, nstart, ends = _boundary(text, m, lo, hi, floor)
-        except _Undecided:  # a gap cut by the window's floor: a later end must decide
-            start, judged = None, _SPACE_RE.match(text, m.end(), hi).end()
-            continue
-        judged = nstart
+            _end, nstart, ends = _boundary(text, found[i], lo, hi, floor)
+        except _Undecided:  # a gap cut by the window's floor: no start found after it
+            break
         if ends:
-            start = nstart
-    if start is None:
-        if floor > lo:
-            raise _Undecided
-        start = _SPACE_RE.match(text, lo, hi).end()
-    return start
+            return nstart
+        i -= 1
+    if floor > lo:
+        raise _Undecided
+    return _SPACE_RE.match(text, lo, hi).end()
 
 
 def _sentence_end(text: str, offset: int, lo: int, hi: int, start: int) -> int:
