@@ -177,7 +177,7 @@ class Solution:
             if iv not in dist or iv not in via:
                 return []
         else:  # within a limit ORIGIN did not show: no path through a pinned point
-            search = search or self.search(iu, True)
+            search = search or self._search_from(iu, True)
             if search.reduced(iv, self._reduced_limit(iu, iv, limit)) is None:
                 return []
             via = search.via
@@ -190,16 +190,18 @@ class Solution:
         chain.reverse()
         return chain
 
-    def _entails(self, iu: int, iv: int, t: int) -> bool:
-        """Whether every solution has ``time(v) - time(u) <= t``."""
+    def _entails(self, iu: int, iv: int, t: int, around: Around | None = None) -> bool:
+        """Whether every solution has ``time(v) - time(u) <= t``; ``around``
+        lends its shared searches."""
         shown = self._through_origin(iu, iv, t)
         if shown is not None:
             return shown
         if iu == iv:
             return t >= 0
-        return self.search(iu, True).reduced(iv, self._reduced_limit(iu, iv, t)) is not None
+        search, far = around.search_for(iu, iv) if around else (self._search_from(iu, True), iv)
+        return search.reduced(far, self._reduced_limit(iu, iv, t)) is not None
 
-    def search(self, source: int, forward: bool) -> _Resumable:
+    def _search_from(self, source: int, forward: bool) -> _Resumable:
         """A search from (or, not ``forward``, into) ``source`` for ``entails``."""
         net = self._net
         adj = net.out if forward else net.inn
@@ -248,8 +250,8 @@ class Solution:
 
 
 class Around:
-    """``Solution.around``: ``entails`` answered by searches shared per hub
-    (the answers of ``Solution.entails``), ``path`` passed through."""
+    """``Solution.around``: ``entails`` and ``path`` with searches shared per hub
+    (the answers and chains of ``Solution.entails`` and ``Solution.path``)."""
 
     def __init__(self, solution: Solution, hubs: frozenset[int]) -> None:
         self._solution = solution
@@ -259,22 +261,23 @@ class Around:
     def entails(self, u: Point, v: Point, t: int) -> bool:
         """Whether every solution has ``time(v) - time(u) <= t``."""
         sol = self._solution
-        iu, iv = sol._i(u), sol._i(v)
-        shown = sol._through_origin(iu, iv, t)
-        if shown is not None:
-            return shown
-        if iu == iv:
-            return t >= 0
-        if iu in self._hubs:  # forward from u
-            hub, forward, far = iu, True, iv
-        elif iv in self._hubs:  # backward into v: the same distance
-            hub, forward, far = iv, False, iu
-        else:
-            return sol._entails(iu, iv, t)
+        return sol._entails(sol._i(u), sol._i(v), t, self)
+
+    def search_for(self, iu: int, iv: int) -> tuple[_Resumable, int]:
+        """The search that gives d(u, v), and the point it must reach: forward
+        from u or backward into v when that is a hub (the same distance), else
+        a search of this question alone."""
+        if iu in self._hubs:
+            return self._shared(iu, True), iv
+        if iv in self._hubs:
+            return self._shared(iv, False), iu
+        return self._solution._search_from(iu, True), iv
+
+    def _shared(self, hub: int, forward: bool) -> _Resumable:
         search = self._searches.get((hub, forward))
         if search is None:
-            search = self._searches[(hub, forward)] = sol.search(hub, forward)
-        return search.reduced(far, sol._reduced_limit(iu, iv, t)) is not None
+            search = self._searches[(hub, forward)] = self._solution._search_from(hub, forward)
+        return search
 
     def path(self, u: Point, v: Point, limit: int | None = None) -> list[Constraint]:
         """``Solution.path``; from a hub, along its shared search (the same search
