@@ -28,13 +28,13 @@ def _rules(text: str, trigger: str) -> set[str]:
     ("text", "trigger", "days"),
     [
         # a time right after a verb is the verb's, across the complement's clause
-        ("Investigators said Friday they found a rifle near the house.", "said", FRIDAY),
+        ("Detectives said Friday they recovered a pistol behind the garage.", "said", FRIDAY),
         ("The mayor announced Friday that the bridge would reopen.", "announced", FRIDAY),
         # an event noun right before "on"/"in" and a time
         ("The bombings on Friday killed twelve people.", "bombings", FRIDAY),
         ("Many were hurt in a blast in 2019.", "blast", ("2019-01-01", "2020-01-01")),
-        # "in the slaying" is a phrase of its own: Thursday dates the charge
-        ("He was charged with murder Thursday in the slaying of a doctor.", "charged",
+        # "in the burning" is a phrase of its own: Thursday dates the charge
+        ("She was charged with arson Thursday in the burning of a warehouse.", "charged",
          ("2024-03-07", "2024-03-08")),
         # a past verb right before a participle shares the participle's time
         ("The car was found abandoned at the airport on Friday.", "found", FRIDAY),
@@ -58,14 +58,14 @@ def test_a_time_reaches_the_event_it_modifies(text: str, trigger: str, days: tup
     ("text", "trigger"),
     [
         # the complement's verb is not dated by the report's time
-        ("Investigators said Friday they found a rifle near the house.", "found"),
+        ("Detectives said Friday they recovered a pistol behind the garage.", "recovered"),
         # a time inside a noun phrase is not the verb's before it
         ("The airline reported third-quarter profit jumped 45%.", "reported"),
         ("Dealers said Friday's selling showed broad fears.", "said"),
         # the first of a list of days is not the event's day
         ("Leaders will meet at the summit on April 24 and 25.", "summit"),
         # a noun after a preposition is not in the time's noun phrase
-        ("He was charged with murder Thursday in the slaying of a doctor.", "slaying"),
+        ("She was charged with arson Thursday in the burning of a warehouse.", "burning"),
         # only a past verb takes its participle's time, and only right before it
         ("He is charged with gunning down a doctor on Friday.", "charged"),
         ("He was wanted for questioning on Friday.", "wanted"),

@@ -6,8 +6,8 @@ past verb shares the day of its dated free adjunct ("sought ..., saying on
 Friday"), the other way round from round 8's adjunct-time; an event noun's
 complement before a bare time may hold a possessive ("a decline of 87 cents
 in the company's stock yesterday"); a
-completed happening in the present perfect, a passive ("have been handed
-over") or with "already", was over before the publication day (tense-result,
+completed happening in the present perfect, a passive ("have been
+transferred") or with "already", was over before the publication day (tense-result,
 an assumption), not a state, a negative subject's or one going on "since"."""
 
 from __future__ import annotations
@@ -56,22 +56,22 @@ def test_a_quotation_ends_at_a_blank_line() -> None:
 
 
 def test_a_past_perfect_in_a_relative_clause_does_not_end_the_scene() -> None:
-    text = ("In July 2023, the alliance met in Madrid. Two other countries, which had tried "
-            "hard to meet the standards, were turned away.")  # fmt: skip
+    text = ("In July 2023, the league met in Lisbon. Two other clubs, which had applied "
+            "twice for a place, were turned away.")  # fmt: skip
     assert event_days(text, "turned", PUB) == ("2023-07-01", "2023-08-01")
 
 
 def test_a_main_past_perfect_still_ends_the_scene() -> None:
-    text = ("In July 2023, the alliance met in Madrid. The two countries had tried hard to "
-            "meet the standards. They were turned away.")  # fmt: skip
+    text = ("In July 2023, the league met in Lisbon. The two clubs had applied twice for "
+            "a place. They were turned away.")  # fmt: skip
     assert event_days(text, "turned", PUB) == ("open", "2024-03-10")
 
 
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        ("Two suspects have been handed over to the United States.", "handed"),
-        ("Seventeen people have been indicted in the case.", "indicted"),
+        ("Four prisoners have been transferred to the regional court.", "transferred"),
+        ("Nine officials have been charged in the bribery inquiry.", "charged"),
         ("The mayor has already met with the protesters.", "met"),
         ("The government already has contributed $3 million in aid.", "contributed"),
     ],

@@ -73,7 +73,7 @@ def test_last_week_in_a_sunday_edition_is_ambiguous():
     ("sentence", "extent", "value"),
     [("Atlanta, nineteen ninety-six: a bomb goes off.", "nineteen ninety-six", "1996"),
      ("In nineteen seventy-nine the army invaded.", "nineteen seventy-nine", "1979"),
-     ("The approach of the year two thousand worried them.", "the year two thousand", "2000"),
+     ("The coming of the year two thousand alarmed the banks.", "the year two thousand", "2000"),
      ("In January nineteen ninety-seven it fell.", "January nineteen ninety-seven", "1997-01"),
      ("Prices last reached that level in the winter of nineteen ninety-four.",
       "the winter of nineteen ninety-four", "1994-WI")],
@@ -106,7 +106,7 @@ def test_a_year_before_a_singular_unit_is_not_a_count():
 @pytest.mark.parametrize(
     ("sentence", "extent"),
     [("Revenue for the fiscal year ended Jan. 31 rose.", "the fiscal year"),
-     ("Net income in the year ending June 30, 2016, will rise.", "the year")],
+     ("Profit in the year ending June 30, 2016, will rise.", "the year")],
 )  # fmt: skip
 def test_the_year_ended_a_date_is_a_twelve_month_duration(sentence, extent):
     e = find(sentence, extent)
@@ -128,7 +128,7 @@ def test_year_end_is_the_end_of_the_year(sentence, value):
 
 
 def test_the_full_year_is_a_year():
-    (e,) = timeline.tag("Sales for the full year were $6 billion.", PUB)
+    (e,) = timeline.tag("Revenue for the full year was $4 billion.", PUB)
     assert (e.text, e.value) == ("the full year", "2016")
 
 
@@ -136,7 +136,7 @@ def test_the_full_year_is_a_year():
     "sentence",
     ["It saves $500 million a year.", "There are four flights a week.", "Costs rose 5% a year.",
      "Iraq imports three-quarters of its food.", "They appealed to the 11th Circuit Court.",
-     "It came a week after the 25th anniversary of the ruling.", "The group began to fall apart.",
+     "It happened a week after the 40th anniversary of the treaty.", "The group began to fall apart.",
      "Prices could fall further."],
 )  # fmt: skip
 def test_rates_shares_ordinals_and_verbs_are_not_times(sentence):

@@ -26,7 +26,7 @@ ROWS = [
     ("Prices will not change for a couple of years.", "a couple of years", PUB, "P2Y", None, None),
     ("He left a couple of days ago.", "a couple of days ago", PUB, "2016-01-23",
      d("2016-01-23"), d("2016-01-24")),
-    ("Over the next couple of years we will grow.", "the next couple of years", PUB, "P2Y",
+    ("Over the next couple of years the firm will grow.", "the next couple of years", PUB, "P2Y",
      d("2016-01-25"), d("2018-01-26")),
     # "day-long", "decades-long", "several-year": durations (one unit, or some)
     ("They left their third day-long meeting.", "day-long", PUB, "P1D", None, None),
@@ -75,10 +75,10 @@ ROWS = [
     ("On Friday, when she set aside her plans, the ministry lifted a travel warning.", "Friday",
      PUB, "2016-01-22", d("2016-01-22"), d("2016-01-23")),
     # two dates joined by "and" share their clause's side
-    ("Following are statements made Friday and Thursday by a lawyer.", "Thursday", PUB, "2016-01-21",
+    ("Below are the notes taken Friday and Thursday by the jury.", "Thursday", PUB, "2016-01-21",
      d("2016-01-21"), d("2016-01-22")),
     # a month whose year was itself a guess gives no year to the date beside it
-    ("The dividend will be paid in January to holders of record Dec. 21.", "Dec. 21", AUTUMN,
+    ("The bonus will be paid in January to staff on the payroll Dec. 21.", "Dec. 21", AUTUMN,
      "2016-12-21", d("2016-12-21"), d("2016-12-22")),
     # a report's period: the quarter it is about, or that quarter of a named year
     ("Net rose in the quarter ended Sept. 30. Sales in the latest period rose.",
@@ -94,7 +94,7 @@ ROWS = [
     # a bare "the year" is the year of publication, not a year named sentences before
     ("The plant opened in 2010. The company expects a profit for the full year.",
      "the full year", PUB, "2016", d("2016-01-01"), d("2017-01-01")),
-    ("Its goal is set for 2017. It cut costs by $5 million by the end of the year.",
+    ("Its goal is set for 2017. It trimmed spending by $3 million by the end of the year.",
      "the end of the year", PUB, "2016", d("2016-10-01"), d("2017-01-01")),
     # vague windows of quarters
     ("It does not bode well for coming quarters.", "coming quarters", PUB, "FUTURE_REF",

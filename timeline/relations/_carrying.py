@@ -16,7 +16,7 @@ naming a time in their own clause:
 * relative-time: the verb of a relative clause on a dated event noun happened
   within its time: "the January 1998 bombing of a clinic that killed ...".
 * document-time: a report whose source is a dated document was made then:
-  "said in the letter, dated Monday", "said a message read Wednesday night".
+  "said in the note, dated Monday", "said a statement issued Wednesday night".
 (Narrative frames, "In 1994, ...", are ``_frames``'; participles told with a
 dated verb, ``_adjuncts``'.)
 """
@@ -224,8 +224,8 @@ _TO_DOCUMENT = re.compile(r"[^,;:.()\"“”`']{1,50}")
 
 
 def document_time(doc: Document) -> Iterator[Constraint]:
-    """'Gonzalez said in the letter, dated Monday', '"...," said a message that
-    was read Wednesday night': a report whose source is a document the text
+    """'The coach said in the note, dated Monday', '"...," said a statement
+    issued Wednesday night': a report whose source is a document the text
     dates was made within that time (document nouns in ``dating.toml``), not
     on the reporting day."""
     for expr, event, relation in _links(doc):
@@ -248,7 +248,7 @@ def document_time(doc: Document) -> Iterator[Constraint]:
 
 
 def reported_before(doc: Document) -> Iterator[Constraint]:
-    """'Investigators said Friday they found a rifle': a past happening a
+    """'Detectives said Friday they recovered a pistol': a past happening a
     dated past report tells of (after the report, no time of its own) ended
     before the report's day, as news reports what happened.  Weak, and an
     assumption: any time of its own or other evidence wins."""
@@ -289,7 +289,7 @@ _MENTION_REACH = 12  # sentences back to the dated mention
 
 
 def mention_time(doc: Document) -> Iterator[Constraint]:
-    """'Slepian was shot on Friday night ... Even before the killing, ...': a
+    """'The guard was shot on Friday night ... After the shooting, ...': a
     definite event noun naming a happening the text dated a few sentences
     before (the same word, or one of its group in ``dating.toml`` [mention])
     happened then."""

@@ -145,8 +145,8 @@ def _purpose_governor(doc: Document, event: Event) -> Event | None:
 
 def purpose_infinitive(doc: Document, event: Event) -> Event | None:
     """The infinitive of purpose after an action in its clause, which shares
-    its time: "will travel to Washington on March 12 to submit the
-    document", "plans to hold a news conference to screen an advertisement"
+    its time: "will fly to Oslo on March 12 to sign the accord", "plans to
+    hold a rally to launch the campaign"
     (not after a state of mind or a report: "wanted to leave", "said to be")."""
     if event.pos is not Pos.VERB or str(event.event_class) in ("I_STATE", "STATE", "REPORTING"):
         return None
@@ -167,7 +167,7 @@ def _base_form(word: str) -> bool:
 
 
 def verb_just_before(doc: Document, expr: TimeExpression) -> Event | None:
-    """'Investigators said Friday they found a rifle': a time right after a
+    """'Detectives said Friday they recovered a pistol': a time right after a
     verb belongs to it, even where the clause split puts the time at the head
     of the next clause (the complement's verb is not the one it dates)."""
     if expr.signal is None and _ATTRIBUTIVE_TIME.match(doc.text, expr.end) and (

@@ -64,7 +64,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()\"“”]|``|''")
 
 
 def opening_time_events(doc: Document, expr: TimeExpression) -> list[Event]:
-    """'On Sept. 2, police raided two homes and searched for a suspect': a time
+    """'On Sept. 2, police entered a warehouse and questioned the staff': a time
     in the phrase that opens its sentence ("But on April 8,", "In composite
     trading Friday,"), set off by a comma, dates every past-tense verb of the
     sentence, not only the nearest."""
@@ -95,8 +95,8 @@ _ATTRIBUTIVE_REACH = 30
 
 @functools.cache
 def _phrase_breaks() -> frozenset[str]:
-    """Words that end a noun phrase: "charged with murder Thursday in the
-    slaying" does not date the slaying ("the 1998 clinic bombing" does)."""
+    """Words that end a noun phrase: "charged with arson Thursday in the
+    burning" does not date the burning ("the 1998 depot fire" does)."""
     table = load_table("events/function_words.toml")
     return frozenset(w for key in ("prepositions", "determiners", "possessives")
                      for w in table[key]["words"])  # fmt: skip
