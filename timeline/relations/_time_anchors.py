@@ -196,7 +196,7 @@ def _find_links(doc: Document) -> Iterator[tuple[TimeExpression, Event, str]]:
         if i in range_ends or not _anchorable(expr) or is_dateline(doc, expr) or compares(doc, expr):
             continue
         if _term_before().search(doc.text, max(0, expr.start - 12), expr.start):
-            continue  # "notes due Nov. 1, 2009, priced at par": a term of the notes, no event's time
+            continue  # "bonds due March 1, 2031, were sold at par": a term of the bonds, no event's time
         if _in_furniture(furniture, expr.start):
             continue  # a caption's or a time stamp's date: not of a story clause
         other = _range_end(doc, i)
