@@ -17,8 +17,8 @@ from timeline.text import (
     TENSE_WORDS,
     Sentence,
     Tag,
-    _lexicon,
     _tables,
+    _verb_forms,
     lexicon,
     split_clauses,
     split_sentences,
@@ -386,9 +386,9 @@ def test_sentence_is_frozen() -> None:
 
 def test_bad_irregular_row(monkeypatch: pytest.MonkeyPatch) -> None:
     table = {"irregular": {"go": ["went"]}, "regular": {"lemmas": []}, "class": {}}
-    monkeypatch.setattr(_lexicon, "load_table", lambda name: table)
+    monkeypatch.setattr(_verb_forms, "load_table", lambda name: table)
     with pytest.raises(DataTableError, match=r"verbs\.toml: \[irregular\] row 1 \('go'\)"):
-        _lexicon._verb_forms("verbs.toml")
+        _verb_forms.read_verb_forms("verbs.toml")
 
 
 def test_bad_value_in_a_mapping(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,10 +18,9 @@ import attrs
 from timeline._cache import cache_dir, cache_key, read_blob, write_blob
 from timeline._data import resource_path
 from timeline._errors import DataTableError
-from timeline.text._morphology import ing_forms, past_forms, third_person
-from timeline.text._tables import WORD_RE, fold, load_table, string_map, table_section, word_list
+from timeline.text._tables import fold, string_map, word_list
 from timeline.text._tagset import Tag
-from timeline.text._verb_forms import VerbForms
+from timeline.text._verb_forms import VerbForms, read_verb_forms
 
 __all__ = ["TENSE_WORDS", "Lexicon", "lexicon"]
 
@@ -215,77 +214,6 @@ def _closed_tags(lex: Lexicon) -> dict[str, Tag]:
 
 
 # --------------------------------------------------------------------------
-# Verb forms: irregular ones from the table, regular ones by rule
-# --------------------------------------------------------------------------
-
-_Forms = dict[str, set[tuple[str, str]]]
-
-
-def _add(forms: _Forms, form: str, tag: str, lemma: str) -> None:
-    forms.setdefault(form, set()).add((tag, lemma))
-
-
-def _add_inflections(forms: _Forms, lemma: str) -> None:
-    """The base, -s and -ing forms, by rule for every verb."""
-    _add(forms, lemma, "VB", lemma)
-    _add(forms, third_person(lemma), "VBZ", lemma)
-    for ing in ing_forms(lemma):
-        _add(forms, ing, "VBG", lemma)
-
-
-def _irregular_row(name: str, row: int, lemma: str, value: object) -> str:
-    """The casefolded lemma of an ``[irregular]`` row, once the row is checked."""
-    if (
-        not isinstance(value, list)
-        or len(value) != 2
-        or not all(isinstance(v, str) and v.strip() for v in value)
-    ):
-        raise DataTableError(
-            f"{name}: [irregular] row {row} ({lemma!r}): expected [past, participle]"
-        )
-    lemma_f = fold(lemma)
-    if not WORD_RE.fullmatch(lemma_f):
-        raise DataTableError(f"{name}: [irregular] row {row}: {lemma!r} is not a word")
-    return lemma_f
-
-
-def _add_irregular(forms: _Forms, table: Mapping[str, Any], name: str) -> set[str]:
-    """Add the forms of the ``[irregular]`` verbs; gives their lemmas."""
-    lemmas: set[str] = set()
-    for row, (lemma, value) in enumerate(table_section(table, name, "irregular").items(), 1):
-        lemma_f = _irregular_row(name, row, lemma, value)
-        lemmas.add(lemma_f)
-        for tag, cell in zip(("VBD", "VBN"), value, strict=True):
-            for alt in cell.split("|"):
-                alt_f = fold(alt.strip())
-                if not WORD_RE.fullmatch(alt_f):
-                    raise DataTableError(
-                        f"{name}: [irregular] row {row} ({lemma!r}): {alt!r} is not a word"
-                    )
-                _add(forms, alt_f, tag, lemma_f)
-        _add_inflections(forms, lemma_f)
-    return lemmas
-
-
-def _verb_forms(
-    name: str = "verbs.toml",
-) -> tuple[dict[str, tuple[tuple[str, str], ...]], set[str]]:
-    """Word form -> its (form tag, lemma) readings; and every verb lemma of the table."""
-    table = load_table(name)
-    forms: _Forms = {}
-    lemmas = _add_irregular(forms, table, name)
-    regular = set(word_list(name, "regular", "lemmas"))
-    for cls in table_section(table, name, "class"):
-        regular |= word_list(name, "class", cls)
-    for lemma in regular - lemmas:
-        _add_inflections(forms, lemma)
-        for past in past_forms(lemma):
-            _add(forms, past, "VBD", lemma)
-            _add(forms, past, "VBN", lemma)
-    return {k: tuple(sorted(v)) for k, v in forms.items()}, regular | lemmas
-
-
-# --------------------------------------------------------------------------
 # The lexicon, table by table
 # --------------------------------------------------------------------------
 
@@ -342,7 +270,7 @@ def _function_word_fields(fw: str) -> dict[str, Any]:
 
 
 def _verb_fields(verbs: str) -> dict[str, Any]:
-    verb_forms, _ = _verb_forms(verbs)
+    verb_forms, _ = read_verb_forms(verbs)
     return {
         "verb_forms": VerbForms(verb_forms),
         "not_verbs": word_list(verbs, "not_verbs"),

@@ -33,21 +33,17 @@ from timeline.text._sentences import Sentence
 from timeline.text._stretches import (
     OBJECT_STARTS,
     after_modifiers,
-    finite_ahead,
-    finite_before,
     previous_word,
     promote_candidates,
 )
 from timeline.text._tagset import (
     ADJ,
     BE,
-    CONJ,
     DET,
     DO,
     HAVE,
     MODAL,
     NOUN,
-    NOUN_TAGS,
     NUM,
     POSS,
     PREP,
@@ -60,6 +56,7 @@ from timeline.text._tagset import (
     Tag,
 )
 from timeline.text._tokens import RawWord, TaggedWord, Token, TokenLike, raw_words
+from timeline.text._verb_readings import base_or_s_form, participle_or_past
 
 __all__ = ["TaggedWord", "TokenLike", "tag_tokens", "tag_words"]
 
@@ -70,7 +67,6 @@ _DETERMINERS_NUM = _DETERMINERS | {NUM}
 _ADJ_PROPN = frozenset({ADJ, PROPN})
 _PRON_REL = frozenset({PRON, REL})
 _BASE_FORM_AFTER = frozenset({MODAL, DO, TO})
-_REPORTED_OBJECT_STARTS = _DETERMINERS_NUM | {REL}
 _PARTICIPLE_FORMS = frozenset({"VBG", "VBN", "VBD"})
 # the previous words after which _after_auxiliary and _after_phrase_word can decide
 _AUXILIARY_CONTEXT = _BASE_FORM_AFTER | {HAVE, BE}
@@ -176,8 +172,8 @@ def _tag_one(
         reading = _after_phrase_word(by_form, ptag)
     return (
         reading
-        or _participle_or_past(i, raw, tags, forms, by_form, p, nxt, lex)
-        or _base_or_s_form(raw, tags, forms, by_form, p, nxt, lex)
+        or participle_or_past(i, raw, tags, forms, by_form, p, nxt, lex)
+        or base_or_s_form(raw, tags, forms, by_form, p, nxt, lex)
     )
 
 
@@ -341,75 +337,3 @@ def _after_phrase_word(by_form: dict[str, str], ptag: Tag | None) -> Reading | N
             if form in by_form:
                 return VERB, "VBP" if form == "VB" else form, by_form[form], False
     return None
-
-
-def _participle_or_past(
-    i: int,
-    raw: list[RawWord],
-    tags: list[Tag],
-    forms: list[str],
-    by_form: dict[str, str],
-    p: int,
-    nxt: RawWord | None,
-    lex: Lexicon,
-) -> Reading | None:
-    """An -ing form, or a past form read as past tense (VBD) or participle (VBN)."""
-    if "VBG" in by_form:
-        return VERB, "VBG", by_form["VBG"], False
-    if "VBD" not in by_form and "VBN" not in by_form:
-        return None
-    if "VBD" not in by_form:
-        return VERB, "VBN", by_form["VBN"], False
-    if "VBN" not in by_form:
-        return VERB, "VBD", by_form["VBD"], False
-    participle = VERB, "VBN", by_form["VBN"], False
-    if nxt is not None and (
-        nxt.norm in ("by", "as")
-        or (i + 2 < len(raw) and raw[i + 2].norm == "by" and nxt.norm in lex.prepositions)
-    ):
-        return participle  # "cut off by the water"
-    if by_form["VBD"] in lex.reporting:
-        return VERB, "VBD", by_form["VBD"], False  # "..., a spokesman said."
-    if (
-        nxt is not None
-        and p >= 0
-        and tags[p] in NOUN_TAGS
-        and lex.closed_tags.get(nxt.norm) is PREP
-        and finite_ahead(i, raw, lex)
-    ):
-        return participle  # reduced relative
-    if p < 0:
-        return participle  # sentence-initial participle: "Backed by Russian airstrikes, ..."
-    if finite_before(i, tags, forms, raw, lex):
-        return participle
-    return VERB, "VBD", by_form["VBD"], False
-
-
-def _base_or_s_form(
-    raw: list[RawWord],
-    tags: list[Tag],
-    forms: list[str],
-    by_form: dict[str, str],
-    p: int,
-    nxt: RawWord | None,
-    lex: Lexicon,
-) -> Reading:
-    """A noun/verb ambiguous base or -s form: a noun unless its neighbours or the
-    second pass (``promote_candidates``) say otherwise."""
-    lemma = by_form.get("VBZ") or by_form.get("VB") or ""
-    form = "VBZ" if "VBZ" in by_form else "VBP"
-    ptag = tags[p] if p >= 0 else None
-    if ptag is CONJ and p >= 1 and tags[p - 1] is VERB:
-        # coordinated with the verb before: "wait and see", "impede or delay"
-        before = forms[p - 1]
-        if before == "VB" and "VB" in by_form:
-            return VERB, "VB", by_form["VB"], False
-        if before in ("VBZ", "VBP") and (form == before or (before == "VBP" and "VB" in by_form)):
-            return VERB, form if form == before else "VBP", lemma, False
-    if ptag in NOUN_TAGS and not forms[p] and nxt is not None:
-        ntag = lex.closed_tags.get(nxt.norm)
-        if ntag is PRON and nxt.norm != "one":
-            return VERB, form, lemma, False  # "Clinton says he ..."
-        if lemma in lex.reporting and (ntag in _REPORTED_OBJECT_STARTS or nxt.text[:1].isupper()):
-            return VERB, form, lemma, False  # "the spokesman says the ..."
-    return NOUN, "VBZ" if "VBZ" in by_form else "VB", lemma, True
