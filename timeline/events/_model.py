@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from timeline.text._verb_groups import Aspect, Polarity, Tense, Voice
+from timeline.text._features import Aspect, Polarity, Tense, Voice
 
 __all__ = [
     "Aspect",

@@ -17,7 +17,6 @@ participles NONE. Linear in the number of words; the cue phrases come from
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -25,6 +24,7 @@ from typing import NamedTuple
 import attrs
 
 from timeline.text._clauses import clause_token_ranges, split_clauses
+from timeline.text._features import Aspect, Polarity, Tense, Voice
 from timeline.text._lexicon import Lexicon, lexicon
 from timeline.text._sentences import Sentence
 from timeline.text._tables import string_map
@@ -52,45 +52,6 @@ __all__ = [
     "read_verb_groups",
     "verb_groups",
 ]
-
-
-class Tense(enum.StrEnum):
-    """Grammatical tense (TimeML MAKEINSTANCE ``tense``).
-
-    TimeML keeps perfect aspect apart (``Aspect.PERFECTIVE``), so verb groups
-    are PRESENT / PAST with PERFECTIVE; the two compound values are what
-    ``Event.tense_label`` returns.
-    """
-
-    PAST = "PAST"
-    PRESENT = "PRESENT"
-    PRESENT_PERFECT = "PRESENT_PERFECT"
-    PAST_PERFECT = "PAST_PERFECT"
-    FUTURE = "FUTURE"
-    NONE = "NONE"
-
-
-class Aspect(enum.StrEnum):
-    """Grammatical aspect (TimeML MAKEINSTANCE ``aspect``)."""
-
-    NONE = "NONE"
-    PROGRESSIVE = "PROGRESSIVE"
-    PERFECTIVE = "PERFECTIVE"
-    PERFECTIVE_PROGRESSIVE = "PERFECTIVE_PROGRESSIVE"
-
-
-class Polarity(enum.StrEnum):
-    """Whether the event is said to happen (POS) or not to happen (NEG)."""
-
-    POS = "POS"
-    NEG = "NEG"
-
-
-class Voice(enum.StrEnum):
-    """Voice of a verb group; nominal events are ACTIVE."""
-
-    ACTIVE = "ACTIVE"
-    PASSIVE = "PASSIVE"
 
 
 @attrs.frozen
