@@ -70,6 +70,7 @@ class Scanner:
             "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
         )
         self._word_class: dict[str, str | None] = {}
+        self._literal_class, self._pattern_class, self._pattern_class_re = _split_classes(terminals)
         table = scan_table()
         self._first = frozenset(self._states[self._start_state])
         self._modifiers = frozenset(table["modifiers"])
@@ -93,12 +94,28 @@ class Scanner:
             return self._word_class[key]
         except KeyError:
             pass
-        match = self._classify_re.fullmatch(key)
-        name = match.lastgroup if match else None
+        if key.isascii():
+            name = self._classify_ascii(key)
+        else:
+            match = self._classify_re.fullmatch(key)
+            name = match.lastgroup if match else None
         if len(self._word_class) > 50_000:  # bounded: memory never grows with input
             self._word_class.clear()
         self._word_class[key] = name
         return name
+
+    def _classify_ascii(self, key: str) -> str | None:
+        """``_classify_re``'s answer for an ASCII word: the first terminal, in
+        the same order, among its word lists (one look-up) and its patterns
+        (one regex of a dozen alternatives, not of all 128)."""
+        literal = self._literal_class.get(key)
+        match = self._pattern_class_re.fullmatch(key)
+        if match is None:
+            return literal[1] if literal else None
+        name = match.lastgroup
+        if literal is None or self._pattern_class[name] < literal[0]:  # type: ignore[index]
+            return name
+        return literal[1]
 
     def _next_token(self, text: str, pos: int) -> tuple[str, str, int, int] | None:
         """The classified token at pos: (terminal, text, start, end), or None."""
@@ -187,7 +204,7 @@ class Scanner:
         out = [anchor]
         pos = anchor
         for _ in range(self._max_modifiers):
-            match = _TOKEN_BEFORE.search(text, max(floor, pos - 24), pos)
+            match = _token_before(text, max(floor, pos - 24), pos)
             if match is None:
                 break
             name = self.classify(match.group(1))
@@ -198,6 +215,38 @@ class Scanner:
                 out.append(pos)
         out.reverse()
         return [s for s in out if _free_before(text, s)]
+
+
+def _token_before(text: str, lo: int, pos: int) -> re.Match[str] | None:
+    """``_TOKEN_BEFORE.search(text, lo, pos)``, searched from the start of the
+    last run of non-space characters only: the token holds no white space,
+    so no match starts before that run (the regex tries each start in turn)."""
+    window = text[lo:pos].rstrip()
+    if not window:
+        return None
+    run = window.rsplit(None, 1)[-1]
+    return _TOKEN_BEFORE.search(text, lo + len(window) - len(run), pos)
+
+
+def _split_classes(
+    terminals: list,  # type: ignore[type-arg]
+) -> tuple[dict[str, tuple[int, str]], dict[str, int], re.Pattern[str]]:
+    """The terminals, in order, split into ASCII word lists (each word: the
+    place and name of the first list that holds it) and the rest (a regex,
+    and each one's place); ASCII literals match an ASCII word exactly as the
+    case-insensitive regex does."""
+    literal_class: dict[str, tuple[int, str]] = {}
+    pattern_class: dict[str, int] = {}
+    patterns: list[str] = []
+    for place, terminal in enumerate(terminals):
+        literal = _literals(terminal.pattern)
+        if literal is not None and all(word.isascii() for word in literal):
+            for word in literal:
+                literal_class.setdefault(word, (place, terminal.name))
+        else:
+            pattern_class[terminal.name] = place
+            patterns.append(f"(?P<{terminal.name}>{terminal.pattern.to_regexp()})")
+    return literal_class, pattern_class, re.compile("|".join(patterns) or "(?!)")
 
 
 _CASELESS_LITERAL = re.compile(r"\(\?i:((?:[^()\\]|\\.)*)\)")
@@ -218,14 +267,27 @@ def _literals(pattern: object) -> list[str] | None:
 def _anchor_alternatives(terminals: list) -> str:  # type: ignore[type-arg]
     """Lowercase regex alternatives for the anchor terminals: word lists as one trie."""
     words: list[str] = []
-    others: list[str] = []
+    others: list[list[str]] = []  # runs of patterns, in order; a run of number patterns apart
     for terminal in terminals:
         literal = _literals(terminal.pattern)
-        if literal is None:
-            others.append(terminal.pattern.to_regexp().replace("(?i:", "(?:"))
-        else:
+        if literal is not None:
             words.extend(literal)
-    return "|".join([prefix_trie(sorted(set(words)))] + others)
+            continue
+        regexp = terminal.pattern.to_regexp().replace("(?i:", "(?:")
+        number = regexp.startswith(_DIGIT_FIRST)
+        if not others or number != others[-1][0].startswith(_DIGIT_FIRST):
+            others.append([])
+        others[-1].append(regexp)
+    # sre tries every alternative at every word start: a look-ahead for a
+    # digit spares the words the number patterns (same matches, same order)
+    runs = [
+        f"(?=[0-9])(?:{'|'.join(run)})" if run[0].startswith(_DIGIT_FIRST) else "|".join(run)
+        for run in others
+    ]
+    return "|".join([prefix_trie(sorted(set(words)))] + runs)
+
+
+_DIGIT_FIRST = ("[0-9]", "(?:[0-9]", r"\d", r"(?:\d")
 
 
 def _free_before(text: str, start: int) -> bool:
