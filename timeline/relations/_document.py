@@ -23,7 +23,7 @@ from timeline.expressions import TimeExpression
 from timeline.relations._constraint import Constraint, Evidence
 from timeline.relations._event_index import SentenceEvents
 from timeline.relations._units import MINUTES_PER_DAY
-from timeline.text import Sentence
+from timeline.text import Sentence, Zone
 
 T = TypeVar("T")
 
@@ -38,6 +38,8 @@ class Document:
         expressions: tagged temporal expressions, in text order.
         sentences: the sentences, in text order.
         events: the events, in text order.
+        zones: the zones of the text (``timeline.text.find_zones``), when the
+            caller has read them; None: found from the text when a rule asks.
     """
 
     text: str
@@ -45,6 +47,7 @@ class Document:
     expressions: tuple[TimeExpression, ...]
     sentences: tuple[Sentence, ...]
     events: tuple[Event, ...]
+    zones: tuple[Zone, ...] | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     @functools.cached_property
     def _sentence_starts(self) -> list[int]:

@@ -103,7 +103,8 @@ def furniture_zones(doc: Document) -> tuple[list[int], list[Zone]]:
     """The page furniture of the text (headline, caption, time stamp ...) and
     their starts, found once per document."""
     def compute() -> tuple[list[int], list[Zone]]:
-        zones = [z for z in find_zones(doc.text) if z.kind != STORY]
+        read = doc.zones if doc.zones is not None else find_zones(doc.text)
+        zones = [z for z in read if z.kind != STORY]
         return [z.start for z in zones], zones
     return doc.memo("furniture", compute)
 

@@ -50,7 +50,7 @@ def _document(text: str, published: dt.date, nominals: str = "signalled") -> Doc
     expressions = tuple(tag(text, published, analysis=analysis))
     sentences = analysis.sentences
     events = tuple(find_events(text, nominals=nominals, analysis=analysis))
-    return Document(text, published, expressions, sentences, events)
+    return Document(text, published, expressions, sentences, events, zones=analysis.zones)
 
 
 def extract(
