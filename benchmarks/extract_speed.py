@@ -257,7 +257,7 @@ def stages(docs: list[tuple[str, dt.date]]) -> None:
         marks.append(clock())
         events = tuple(tl.find_events(text, analysis=analysis))
         marks.append(clock())
-        doc = tl.Document(text, pub, expressions, analysis.sentences, events)
+        doc = tl.Document(text, pub, expressions, analysis.sentences, events, zones=analysis.zones)
         constraints = list(tl.constraints_for(doc))
         marks.append(clock())
         points = [p for e in events for p in (start(e), end(e))]

@@ -45,7 +45,7 @@ length of the text, stateless and deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from timeline._errors import InputError
@@ -112,11 +112,14 @@ def _sentence_drafts(
     elex: EventLexicon,
     nominals: str,
     toks: list[TaggedWord] | None = None,
+    clauses: Sequence[Clause] | None = None,
 ) -> tuple[_Found, list[TaggedWord]]:
-    """Rules 1-4 over one sentence: drafts with their clause and token range."""
+    """Rules 1-4 over one sentence: drafts with their clause and token range
+    (``toks`` and ``clauses``: the text stage's reading of it, if made)."""
     if toks is None:
         toks = tag_words(text, sentence)
-    clauses = split_clauses(text, sentence, toks)
+    if clauses is None:
+        clauses = split_clauses(text, sentence, toks)
     ranges = clause_token_ranges(toks, clauses)
     per_clause: list[list[Draft]] = []
     for ci, (lo, hi) in enumerate(ranges):
@@ -175,8 +178,10 @@ def find_events(
     zones = analysis.zones if analysis is not None else find_zones(text)
     found: list[_Placed] = []
     for sentence, whole in _story_pieces(sentences, zones):
-        toks = list(analysis.words(sentence.index)) if analysis is not None and whole else None
-        drafts, toks = _sentence_drafts(text, sentence, lex, elex, nominals, toks)
+        read = analysis is not None and whole
+        toks = list(analysis.words(sentence.index)) if read else None  # type: ignore[union-attr]
+        clauses = analysis.clauses(sentence.index) if read else None  # type: ignore[union-attr]
+        drafts, toks = _sentence_drafts(text, sentence, lex, elex, nominals, toks, clauses)
         opening = _Opening(text, toks)
         conditionals: dict[int, bool] = {}
         for d, clause, (lo, hi) in drafts:
