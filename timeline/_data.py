@@ -6,27 +6,42 @@ the text stage and the expression stage read their word lists the same way.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import re
-import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline._cache import cache_dir, cache_key, read_blob, write_blob
 from timeline._errors import DataTableError
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 
 def resource_path(name: str) -> Path:
     """Path of a file in the grammar folder, installed or in a source checkout."""
+    packaged = _packaged_folder()
+    if packaged is not None and (packaged / name).is_file():
+        return Path(str(packaged / name))
+    return _checkout_folder() / name
+
+
+# Looked up once: a run reads some thirty files, and each failed look-up of the
+# package (a source checkout) searches the whole import path again.
+@functools.cache
+def _packaged_folder() -> Traversable | None:
     try:
-        packaged = resources.files("timeline.grammars") / name
-        if packaged.is_file():
-            return Path(str(packaged))
+        return resources.files("timeline.grammars")
     except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "grammars" / name
+        return None
+
+
+@functools.cache
+def _checkout_folder() -> Path:
+    return Path(__file__).resolve().parent.parent / "grammars"
 
 
 def load_table(name: str) -> dict[str, Any]:
@@ -61,6 +76,8 @@ def load_table(name: str) -> dict[str, Any]:
 
 
 def _parse(name: str, data: bytes) -> dict[str, Any]:
+    import tomllib  # only a table missing from the cache is parsed
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -13,6 +13,11 @@ Library code raises these and never prints or exits; the CLI catches
 
 from __future__ import annotations
 
+# Texts beyond this size are refused (InputError) rather than processed for
+# minutes (the scan is linear, but memory for results is not free). Here, not
+# in the expression stage, so the command reads its input before importing it.
+MAX_TEXT_CHARS = 50_000_000
+
 
 class TimelineError(Exception):
     """Base of every error the library raises on purpose."""

@@ -26,16 +26,18 @@ import argparse
 import codecs
 import datetime as dt
 import io
-import json
 import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from timeline._errors import InputError, TimelineError
-from timeline.expressions._model import TimeExpression
-from timeline.expressions._tag import MAX_TEXT_CHARS, tag
+from timeline._errors import MAX_TEXT_CHARS, InputError, TimelineError
+
+# The pipeline is imported when a command needs it, not with this module:
+# the entry point (__main__.run) sets up the collector first.
+if TYPE_CHECKING:
+    from timeline.expressions._model import TimeExpression
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -172,6 +174,13 @@ def read_input(path: str, given: str | None) -> tuple[str, dt.date | None]:
         raise InputError(f"{name}: {exc}") from None
 
 
+def tag(text: str, published: dt.date) -> list[TimeExpression]:
+    """The expression stage's tag(), imported on the first call."""
+    from timeline.expressions._tag import tag as tag_expressions
+
+    return tag_expressions(text, published)
+
+
 def _interval(expr: TimeExpression) -> str:
     if expr.earliest is None and expr.latest is None:
         return "-"
@@ -221,6 +230,8 @@ def _stdout_encoding() -> str:
 
 def _json(doc: object) -> str:
     """JSON as the reader's encoding can carry it: \\u escapes only where it must."""
+    import json  # only the JSON formats pay for it
+
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     try:
         text.encode(_stdout_encoding())

@@ -10,7 +10,7 @@ from fractions import Fraction
 import attrs
 from lark.exceptions import VisitError
 
-from timeline._errors import InputError
+from timeline._errors import MAX_TEXT_CHARS, InputError
 from timeline.expressions._compose import (
     bare_hour_signals,
     bare_hours,
@@ -42,10 +42,6 @@ from timeline.expressions._scan import Scanner
 from timeline.expressions._side import ClauseReading
 from timeline.expressions._tables import context_cues
 from timeline.text import TextAnalysis
-
-# Texts beyond this size are refused with a clear error rather than
-# processed for minutes (the scan is linear, but memory for results is not free).
-MAX_TEXT_CHARS = 50_000_000
 
 # How close a reference must be to lend its year ("in 2019 ... on December 2").
 _LOCAL_REFERENCE_REACH = 120
