@@ -66,9 +66,7 @@ class Scanner:
         self._end_state = table.end_states["start"]
         terminals = [t for t in self.parser.terminals if not t.name.startswith("__")]
         terminals.sort(key=lambda t: -t.priority)
-        self._classify_re = re.compile(
-            "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
-        )
+        self._terminals = terminals
         self._word_class: dict[str, str | None] = {}
         self._literal_class, self._pattern_class, self._pattern_class_re = _split_classes(terminals)
         table = scan_table()
@@ -81,11 +79,20 @@ class Scanner:
         # laid out as a trie (sre tries alternatives one by one, so shared
         # prefixes are tested once); an assertion before the word (no "$"
         # before a year) is checked in Python on the few matches.
-        alternatives = _anchor_alternatives(anchors)
-        self._anchor_re = re.compile(r"\b(?:" + alternatives + r")(?![\w%])")
-        self._anchor_re_any_case = re.compile(
-            r"\b(?:" + alternatives + r")(?![\w%])", re.IGNORECASE
+        self._anchors = r"\b(?:" + _anchor_alternatives(anchors) + r")(?![\w%])"
+        self._anchor_re = re.compile(self._anchors)
+
+    # Compiled on first use: only a word or a text that is not plain ASCII
+    # needs them, and compiling both is some 10 ms of a command's start-up.
+    @functools.cached_property
+    def _classify_re(self) -> re.Pattern[str]:
+        return re.compile(
+            "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in self._terminals)
         )
+
+    @functools.cached_property
+    def _anchor_re_any_case(self) -> re.Pattern[str]:
+        return re.compile(self._anchors, re.IGNORECASE)
 
     def classify(self, word: str) -> str | None:
         """The terminal a whole token belongs to, or None."""
