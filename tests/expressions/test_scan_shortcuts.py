@@ -8,6 +8,7 @@ apostrophes, symbols and every kind of white space.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +89,22 @@ def test_anchor_search_is_the_unguarded_search(words: list[str], gaps: list[str]
     text = "".join(w + g for w, g in zip(words, gaps + [" "] * len(words), strict=False))
     if len(text.lower()) == len(text):
         assert list(scanner.anchors(text)) == [m.start() for m in plain.finditer(text.lower())]
+
+
+@pytest.mark.parametrize(
+    ("regexp", "digit_first"),
+    [
+        ("[0-9]{4}", True),
+        ("(?:[0-9]{1,3}(st|nd|rd|th))", True),  # alternatives inside, after the digit
+        (r"\d+", True),
+        ("[0-9]+|x", False),  # another top-level alternative
+        ("(?:[0-9]x|y)", False),  # another alternative of the opening group
+        ("[0-9]*x", False),  # the digit may be absent
+        ("[0-9]{0,2}x", False),
+        ("a[0-9]", False),
+    ],
+)
+def test_only_patterns_whose_every_match_opens_with_a_digit_are_guarded(regexp, digit_first):
+    from timeline.expressions._scan import _digit_first
+
+    assert _digit_first(regexp) is digit_first

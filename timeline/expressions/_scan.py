@@ -281,17 +281,47 @@ def _anchor_alternatives(terminals: list) -> str:  # type: ignore[type-arg]
             words.extend(literal)
             continue
         regexp = terminal.pattern.to_regexp().replace("(?i:", "(?:")
-        number = regexp.startswith(_DIGIT_FIRST)
-        if not others or number != others[-1][0].startswith(_DIGIT_FIRST):
+        number = _digit_first(regexp)
+        if not others or number != _digit_first(others[-1][0]):
             others.append([])
         others[-1].append(regexp)
     # sre tries every alternative at every word start: a look-ahead for a
     # digit spares the words the number patterns (same matches, same order)
     runs = [
-        f"(?=[0-9])(?:{'|'.join(run)})" if run[0].startswith(_DIGIT_FIRST) else "|".join(run)
-        for run in others
+        f"(?=[0-9])(?:{'|'.join(run)})" if _digit_first(run[0]) else "|".join(run) for run in others
     ]
     return "|".join([prefix_trie(sorted(set(words)))] + runs)
+
+
+def _digit_first(regexp: str) -> bool:
+    """Whether every match of ``regexp`` begins with a digit: it opens with a
+    digit class (or a group that does) and no alternative other than the
+    first can begin elsewhere ("[0-9]+|x" and "(?:[0-9]|x)y" may not)."""
+    prefix = next((p for p in _DIGIT_FIRST if regexp.startswith(p)), None)
+    if prefix is None or regexp[len(prefix) :].startswith(("*", "?", "{0", "{,")):
+        return False  # no digit class first, or one that may match nothing ("[0-9]*x")
+    # the alternation levels that could offer another first element: the top,
+    # and inside the opening group while it is open
+    guarded = 1 if regexp.startswith("(") else 0
+    depth, escaped, in_class = 0, False, False
+    for char in regexp:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                guarded = 0  # the opening group closed: only the top level is left
+        elif char == "|" and depth <= guarded:
+            return False
+    return True
 
 
 _DIGIT_FIRST = ("[0-9]", "(?:[0-9]", r"\d", r"(?:\d")
