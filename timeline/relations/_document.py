@@ -54,6 +54,31 @@ class Document:
         return [s.start for s in self.sentences]
 
     _memo: dict[str, object] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    # spans -> (spans, words) and span -> span: the rules read the same words
+    # (an event's trigger, a time's phrase) for many constraints, and one copy
+    # of the words and of each offset pair serves all of them.
+    _readings: dict[tuple[tuple[int, int], ...], tuple[tuple[tuple[int, int], ...], str]] = (
+        attrs.field(factory=dict, init=False, repr=False, eq=False))  # fmt: skip
+    _spans: dict[tuple[int, int], tuple[int, int]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False)  # fmt: skip
+
+    def words_at(self, spans: tuple[tuple[int, int], ...],
+                 ) -> tuple[tuple[tuple[int, int], ...], str]:  # fmt: skip
+        """``spans`` (valid int offsets, sorted) and the words they hold, joined
+        by " … ": the same tuples and string for every equal ``spans``."""
+        found = self._readings.get(spans)
+        if found is None:
+            text = self.text
+            if len(spans) == 1:  # most evidence: one span, its words a slice
+                (a, b), = spans
+                spans = (self._spans.setdefault(spans[0], spans[0]),)
+                found = self._readings[spans] = (spans, text[a:b])
+            else:
+                shared = self._spans
+                spans = tuple([shared.setdefault(s, s) for s in spans])
+                found = (spans, " … ".join([text[a:b] for a, b in spans]))
+                self._readings[spans] = found
+        return found
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """A value derived from the document, computed on first use."""
@@ -137,10 +162,11 @@ def end(event: Event) -> str:
 
 def _evidence(rule: str, doc: Document, *spans: tuple[int, int], note: str | None = None) -> Evidence:
     spans = tuple(sorted(s for s in spans if s[0] < s[1]))
-    words = " … ".join(doc.text[a:b] for a, b in spans)
     if all(type(s) is tuple and len(s) == 2 and type(s[0]) is type(s[1]) is int and s[0] >= 0
            for s in spans):  # fmt: skip
+        spans, words = doc.words_at(spans)
         return Evidence._of(rule, words, spans, note)  # valid offsets: not checked again
+    words = " … ".join(doc.text[a:b] for a, b in spans)
     return Evidence(rule, words, spans, description=note)  # validated: a clear error
 
 

@@ -69,8 +69,7 @@ def decide(doc: Document, a: Event, b: Event) -> Order | None:
 
 def _constraints(doc: Document, a: Event, b: Event, order: Order) -> list[Constraint]:
     spans = tuple(sorted(sp for sp in order.spans if sp[0] < sp[1]))
-    text = doc.text
-    words = " … ".join([text[x:y] for x, y in spans])
+    spans, words = doc.words_at(spans)
     # The spans are the rules' own (int offsets of the text): no validation.
     ev = Evidence._of(order.rule, words, spans, None, order.strength != ENTAILED)
     strength = order.strength  # ENTAILED or a LIKELY_STRENGTHS value: in range

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterator
 
 import attrs
@@ -39,7 +40,7 @@ def tense(doc: Document) -> Iterator[Constraint]:
         if event.polarity != "POS" or event.status in (Status.NEGATED, Status.HYPOTHETICAL):
             continue
         label = event.tense_label
-        ev = _evidence(f"tense-{str(label).lower()}", doc, _trigger_span(event))
+        ev = _evidence(sys.intern(f"tense-{str(label).lower()}"), doc, _trigger_span(event))
         if event.status is Status.PLANNED or label is Tense.FUTURE:
             if label in (Tense.FUTURE, Tense.PRESENT):
                 yield Constraint(ORIGIN, start(event), lo=pub_start, evidence=ev, strength=MEDIUM)

@@ -21,7 +21,7 @@ from timeline.expressions._model import TimeExpression
 from timeline.expressions._tag import publication_day, tag
 from timeline.relations import ORIGIN, Constraint, Document, constraints_for, from_minutes
 from timeline.solver._solver import Solution, solve
-from timeline.solver._timeline import Timeline, TimelineEvent, _dates
+from timeline.solver._timeline import Moment, Timeline, TimelineEvent, _dates
 from timeline.text import read
 
 __all__ = ["Source", "extract", "extract_many"]
@@ -113,17 +113,14 @@ def _extract_many(sources: list[Source], rules: Sequence[str] | None, nominals: 
     published: dict[str, dt.date] = {}
     texts: dict[str, str] = {}
     for n, source in enumerate(sources, start=1):
-        doc = _document(source.text, source.published, nominals)
         key = source.name or (f"d{n}" if prefix else "")
         if key in published:  # the same file twice: keep both apart
             key = f"{key}#{n}"
+        rename = f"d{n}." if prefix else ""
+        doc = _read_source(source, key, rename, rules, nominals, constraints, rows)
         expressions[key] = doc.expressions
         published[key] = source.published
         texts[key] = source.text
-        rename = f"d{n}." if prefix else ""
-        for c in constraints_for(doc, rules):
-            constraints.append(_renamed(c, rename) if rename else c)
-        rows.extend((attrs.evolve(source, name=key), e, rename + e.id) for e in doc.events)
     # Interned, as the rules' point names are: one string per point in every index.
     points = [sys.intern(p) for _s, _e, eid in rows for p in (f"{eid}.start", f"{eid}.end")]
     solution = solve(constraints, points)
@@ -138,10 +135,30 @@ def _extract_many(sources: list[Source], rules: Sequence[str] | None, nominals: 
             del solution  # its network is garbage: not alive beside the new one
             solution = solve(constraints, points)
     dates = _dates(solution)
-    events = [_placed(source, event, eid, dates) for source, event, eid in rows]
+    moments: dict[tuple[int | None, bool], Moment] = {}
+    events = [_placed(source, event, eid, dates, moments) for source, event, eid in rows]
     events.sort(key=lambda e: e.order)  # stable: ties keep text order
     return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
                     published, solution, texts)  # fmt: skip
+
+
+def _read_source(source: Source, key: str, rename: str, rules: Sequence[str] | None,
+                 nominals: str, constraints: list[Constraint],
+                 rows: list[tuple[Source, Event, str]]) -> Document:  # fmt: skip
+    """Add one source's constraints and events (one renamed Source for all of
+    them, not one each); give its Document.
+
+    The caller keeps the last Document alive through the solves (a loop
+    variable): releasing it first lowers the peak by a sixth, but a 1 MB text
+    then solves some 5-10% slower (the solver's small objects land in the
+    holes it leaves), so it is kept until the timeline is made.
+    """
+    doc = _document(source.text, source.published, nominals)
+    for c in constraints_for(doc, rules):
+        constraints.append(_renamed(c, rename) if rename else c)
+    named = attrs.evolve(source, name=key)
+    rows.extend((named, e, rename + e.id) for e in doc.events)
+    return doc
 
 
 def _renamed(c: Constraint, prefix: str) -> Constraint:
@@ -151,9 +168,18 @@ def _renamed(c: Constraint, prefix: str) -> Constraint:
     return attrs.evolve(c, a=name(c.a), b=name(c.b))
 
 
-def _placed(source: Source, event: Event, eid: str, solution: Solution) -> TimelineEvent:
-    """The event with its bounds from ``solution`` (the dates network, ``_dates``)."""
+def _placed(source: Source, event: Event, eid: str, solution: Solution,
+            moments: dict[tuple[int | None, bool], Moment] | None = None,
+            ) -> TimelineEvent:  # fmt: skip
+    """The event with its bounds from ``solution`` (the dates network, ``_dates``).
+
+    The labels are the enums' own strings (``_value_``: ``str()`` makes a copy,
+    ``.value`` is a slower descriptor) and ``moments`` holds one object per
+    bound (many events share the publication day): not copies per event.
+    """
     s, e = f"{eid}.start", f"{eid}.end"
+    if moments is None:
+        moments = {}
     return TimelineEvent(
         id=eid,
         text=event.description,
@@ -164,14 +190,23 @@ def _placed(source: Source, event: Event, eid: str, solution: Solution) -> Timel
         end=event.end,
         trigger_start=event.trigger_start,
         trigger_end=event.trigger_end,
-        tense=str(event.tense_label),
-        aspect=str(event.aspect),
-        status=str(event.status),
-        polarity=str(event.polarity),
-        event_class=str(event.event_class),
-        pos=str(event.pos),
-        earliest_start=from_minutes(solution.earliest(s)),
-        latest_start=from_minutes(solution.latest(s), round_up=True),
-        earliest_end=from_minutes(solution.earliest(e)),
-        latest_end=from_minutes(solution.latest(e), round_up=True),
+        tense=event.tense_label._value_,
+        aspect=event.aspect._value_,
+        status=event.status._value_,
+        polarity=event.polarity._value_,
+        event_class=event.event_class._value_,
+        pos=event.pos._value_,
+        earliest_start=_moment(moments, solution.earliest(s), False),
+        latest_start=_moment(moments, solution.latest(s), True),
+        earliest_end=_moment(moments, solution.earliest(e), False),
+        latest_end=_moment(moments, solution.latest(e), True),
     )
+
+
+def _moment(moments: dict[tuple[int | None, bool], Moment], minutes: int | None,
+            round_up: bool) -> Moment:  # fmt: skip
+    key = (minutes, round_up)
+    found = moments.get(key, moments)
+    if found is moments:
+        found = moments[key] = from_minutes(minutes, round_up=round_up)
+    return found  # type: ignore[return-value]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
@@ -223,9 +224,9 @@ def merge_constraints(rows: Sequence[tuple[str, _EventLike, str]], texts: dict[s
         words = f"{match.event.trigger} = {m.event.trigger}"
         shared = sorted(match.names & m.names)
         ev = Evidence(SAME_HAPPENING, words, description=f"shared: {', '.join(shared)}")
-        for point in ("start", "end"):
-            out.append(Constraint(f"{match.eid}.{point}", f"{m.eid}.{point}", 0, hi=0,
-                                  evidence=ev, strength=MERGE_STRENGTH))  # fmt: skip
+        for point in ("start", "end"):  # the names interned, as the rules' are
+            a, b = sys.intern(f"{match.eid}.{point}"), sys.intern(f"{m.eid}.{point}")
+            out.append(Constraint(a, b, 0, hi=0, evidence=ev, strength=MERGE_STRENGTH))
     return out
 
 

@@ -10,8 +10,10 @@ in one by one, and finds the negative cycle an edge would close instead.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
+from array import array
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -60,10 +62,12 @@ def _constraint_key(c: Constraint, index: dict[Point, int]) -> tuple[Any, ...]:
 class _Adj(list):  # type: ignore[type-arg]
     """Adjacency: for each node, the ids of its edges (out or in), in insertion order.
 
-    Edge ids index the parallel lists _Net.src / _Net.dst / _Net.weight /
-    _Net.cons; ``other`` is the list of the far ends (``dst`` for the out
-    edges, ``src`` for the in edges).  Ids rather than (node, weight, id)
-    tuples: a third of the network's memory, and one int shared by both lists.
+    Edge ids index the parallel lists _Net.src / _Net.dst / _Net.weight
+    (``_Net.owner`` gives an edge's constraint); ``other`` is the list of the
+    far ends (``dst`` for the out edges, ``src`` for the in edges).  A row is
+    a list while edges go in, a tuple once solved.  Ids rather than (node,
+    weight, id) tuples: a third of the network's memory, and one int shared
+    by both lists.
     """
 
     __slots__ = ("other", "weight")
@@ -72,6 +76,12 @@ class _Adj(list):  # type: ignore[type-arg]
         super().__init__([] for _ in range(size))
         self.other = other
         self.weight = weight
+
+    def freeze(self) -> None:
+        """Each node's edges as a tuple, once every edge is in (the searches only
+        read them): a row grown by appends holds spare room, a tuple none, and
+        the nodes without edges share the empty tuple."""
+        self[:] = map(tuple, self)
 
 
 @attrs.define
@@ -84,12 +94,18 @@ class _Net:
     src: list[int]
     dst: list[int]
     weight: list[int]
-    cons: list[int]
-    first: list[int]  # edges of constraint ci are first[ci] .. first[ci + 1] - 1
+    # Edges of constraint ci are first[ci] .. first[ci + 1] - 1: a list while
+    # they are inserted, then machine ints (an int object per constraint less).
+    first: list[int] | array[int]
     out: _Adj
     inn: _Adj
     h: list[int] = attrs.field(factory=list)
     dropped: set[int] = attrs.field(factory=set)
+
+    def owner(self, e: int) -> int:
+        """The constraint of edge ``e`` (the last whose first edge is at most ``e``;
+        a search of ``first`` where a list by edge would hold an int per edge)."""
+        return bisect.bisect_right(self.first, e) - 1
 
 
 class Canonical(list):  # type: ignore[type-arg]
@@ -145,9 +161,8 @@ def _edges(points: list[Point], index: dict[Point, int], cons: list[Constraint])
     src: list[int] = []
     dst: list[int] = []
     weight: list[int] = []
-    owner: list[int] = []
     first: list[int] = []
-    for ci, c in enumerate(cons):
+    for c in cons:
         first.append(len(src))
         a, b = index[c.a], index[c.b]
         hi, lo = c.hi, c.lo
@@ -155,12 +170,10 @@ def _edges(points: list[Point], index: dict[Point, int], cons: list[Constraint])
             src.append(a)
             dst.append(b)
             weight.append(hi)
-            owner.append(ci)
         if lo is not None:
             src.append(b)
             dst.append(a)
             weight.append(-lo)
-            owner.append(ci)
     first.append(len(src))
     return _Net(
         points=points,
@@ -169,7 +182,6 @@ def _edges(points: list[Point], index: dict[Point, int], cons: list[Constraint])
         src=src,
         dst=dst,
         weight=weight,
-        cons=owner,
         first=first,
         out=_Adj(len(points), dst, weight),
         inn=_Adj(len(points), src, weight),

@@ -42,7 +42,7 @@ def _dijkstra(
 _NOTHING: frozenset[int] = frozenset()
 
 
-def _latest_potential(net: _Net, h: list[int], latest: dict[int, int]) -> list[int]:
+def _latest_potential(net: _Net, h: list[int], latest: list[int | None]) -> list[int]:
     """A feasible potential equal to the latest times wherever they exist.
 
     Reduced costs then measure slack against the latest schedule, so the
@@ -56,12 +56,12 @@ def _latest_potential(net: _Net, h: list[int], latest: dict[int, int]) -> list[i
     shift = 0
     dst, weight = net.dst, net.weight
     for u, row in enumerate(net.out):
-        if u not in latest:
+        if latest[u] is None:
             for e in row:
-                v = dst[e]
-                if v in latest:
-                    shift = max(shift, latest[v] - h[u] - weight[e])
-    return [latest[x] if x in latest else h[x] + shift for x in range(len(h))]
+                late = latest[dst[e]]
+                if late is not None:
+                    shift = max(shift, late - h[u] - weight[e])
+    return [h[x] + shift if late is None else late for x, late in enumerate(latest)]
 
 
 class _Resumable:

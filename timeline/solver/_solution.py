@@ -59,10 +59,11 @@ class Solution:
     consistent: bool
     dropped: tuple[Conflict, ...]
     _net: _Net = attrs.field(repr=False, alias="net")
-    _latest: dict[int, int] = attrs.field(repr=False, alias="latest")
-    _latest_via: dict[int, int] = attrs.field(repr=False, alias="latest_via")
-    _earliest: dict[int, int] = attrs.field(repr=False, alias="earliest")
-    _earliest_via: dict[int, int] = attrs.field(repr=False, alias="earliest_via")
+    # By point index, None where unbounded (lists: a slot a point, not a dict entry).
+    _latest: list[int | None] = attrs.field(repr=False, alias="latest")
+    _latest_via: list[int | None] = attrs.field(repr=False, alias="latest_via")
+    _earliest: list[int | None] = attrs.field(repr=False, alias="earliest")
+    _earliest_via: list[int | None] = attrs.field(repr=False, alias="earliest_via")
     _pinned_points: frozenset[int] | None = attrs.field(default=None, init=False, repr=False)
 
     @property
@@ -75,7 +76,7 @@ class Solution:
         otherwise make every search as wide as the text."""
         if self._pinned_points is None:
             early, late = self._earliest, self._latest
-            pinned = frozenset(i for i, t in late.items() if early.get(i) == t)
+            pinned = frozenset(i for i, t in enumerate(late) if t is not None and early[i] == t)
             object.__setattr__(self, "_pinned_points", pinned)
         return self._pinned_points  # type: ignore[return-value]
 
@@ -103,11 +104,11 @@ class Solution:
 
     def earliest(self, p: Point) -> int | None:
         """Earliest time of ``p``, or None when unbounded below."""
-        return self._earliest.get(self._i(p))
+        return self._earliest[self._i(p)]
 
     def latest(self, p: Point) -> int | None:
         """Latest time of ``p``, or None when unbounded above."""
-        return self._latest.get(self._i(p))
+        return self._latest[self._i(p)]
 
     def explain(self, p: Point, which: Literal["earliest", "latest"]) -> list[Constraint]:
         """The constraints whose bounds add up to ``p``'s earliest or latest time.
@@ -128,11 +129,11 @@ class Solution:
         else:
             raise ValueError(f"which must be 'earliest' or 'latest', not {which!r}")
         chain: list[Constraint] = []
-        if i not in bounds:
+        if bounds[i] is None:
             return chain
         while i != 0:
-            e = via[i]
-            chain.append(net.constraints[net.cons[e]])
+            e: int = via[i]  # type: ignore[assignment]
+            chain.append(net.constraints[net.owner(e)])
             i = step[e]
         chain.reverse()
         return chain
@@ -167,7 +168,7 @@ class Solution:
         # ``search``: a search from u (with the pinned points skipped) to go on with.
         if iu == iv:
             return []
-        early_u, late_v = self._earliest.get(iu), self._latest.get(iv)
+        early_u, late_v = self._earliest[iu], self._latest[iv]
         if limit is not None and early_u is not None and late_v is not None:
             if late_v - early_u <= limit:  # shown through ORIGIN: the two bounds' chains
                 return self._explain(iu, "earliest") + self._explain(iv, "latest")
@@ -185,7 +186,7 @@ class Solution:
         x = iv
         while x != iu:
             e = via[x]
-            chain.append(net.constraints[net.cons[e]])
+            chain.append(net.constraints[net.owner(e)])
             x = net.src[e]
         chain.reverse()
         return chain
@@ -215,8 +216,8 @@ class Solution:
     def _through_origin(self, iu: int, iv: int, t: int) -> bool | None:
         # Cheap tests before searching: d(u, v) is at most d(u, O) + d(O, v)
         # and at least earliest(v) - latest(u).
-        early_u, late_u = self._earliest.get(iu), self._latest.get(iu)
-        early_v, late_v = self._earliest.get(iv), self._latest.get(iv)
+        early_u, late_u = self._earliest[iu], self._latest[iu]
+        early_v, late_v = self._earliest[iv], self._latest[iv]
         if early_u is not None and late_v is not None and late_v - early_u <= t:
             return True
         if early_v is not None and late_u is not None and early_v - late_u > t:

@@ -31,11 +31,12 @@ potentials), ``_search`` (Dijkstra on reduced costs) and ``_solution``
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 
 from timeline._errors import InconsistentConstraints
 from timeline.relations import HARD, Constraint, Point
-from timeline.solver._network import _build, _Net, _Potentials
+from timeline.solver._network import _Adj, _build, _Net, _Potentials
 from timeline.solver._search import _dijkstra, _latest_potential
 from timeline.solver._solution import Conflict, Solution
 
@@ -46,8 +47,9 @@ def _conflict(net: _Net, ci: int, cycle: list[int]) -> Conflict:
     """Describe the cycle that constraint ``ci`` closed, or raise if it is HARD."""
     seen: list[int] = []
     for e in cycle:
-        if net.cons[e] not in seen and net.cons[e] != ci:
-            seen.append(net.cons[e])
+        owner = net.owner(e)
+        if owner not in seen and owner != ci:
+            seen.append(owner)
     on_cycle = tuple(net.constraints[k] for k in [*seen, ci])
     excess = -sum(net.weight[e] for e in cycle)
     new = net.constraints[ci]
@@ -86,24 +88,11 @@ def solve(constraints: Iterable[Constraint], points: Iterable[Point] = ()) -> So
             constraints; the message names their evidence.
     """
     net = _build(constraints, points)
-    pot = _Potentials(net)
-    conflicts: list[Conflict] = []
-    # Strongest first, then canonical order: a constraint is dropped iff it
-    # contradicts those kept before it, so it is the weakest on its cycle
-    # and, among equals, the last in canonical order.
-    order = sorted(range(len(net.constraints)), key=lambda ci: -net.constraints[ci].strength)
-    for ci in order:
-        cycle = pot.insert(ci)
-        if cycle is not None:
-            conflicts.append(_conflict(net, ci, cycle))
-            net.dropped.add(ci)
-    h = pot.h
-    reduced, latest_via = _dijkstra(net.out, h, 0)
-    latest = {x: d - h[0] + h[x] for x, d in reduced.items()}
+    h, conflicts = _insert_all(net)
+    latest, latest_via = _from_origin(net.out, h, forward=True)
     # Switch to latest-time potentials for everything after this point.
     net.h = h = _latest_potential(net, h, latest)
-    reduced, earliest_via = _dijkstra(net.inn, h, 0, forward=False)
-    earliest = {x: -(d - h[x] + h[0]) for x, d in reduced.items()}
+    earliest, earliest_via = _from_origin(net.inn, h, forward=False)
     return Solution(
         consistent=not conflicts,
         dropped=tuple(conflicts),
@@ -113,3 +102,52 @@ def solve(constraints: Iterable[Constraint], points: Iterable[Point] = ()) -> So
         earliest=earliest,
         earliest_via=earliest_via,
     )
+
+
+def _insert_all(net: _Net) -> tuple[list[int], list[Conflict]]:
+    """Insert every constraint, dropping those that close a negative cycle: the
+    final potential, and the conflicts in the order found."""
+    pot = _Potentials(net)
+    conflicts: list[Conflict] = []
+    # Strongest first, then canonical order: a constraint is dropped iff it
+    # contradicts those kept before it, so it is the weakest on its cycle
+    # and, among equals, the last in canonical order.  The indices of each
+    # strength in machine ints: a sorted list of them holds an int object each.
+    by_strength: dict[int, array[int]] = {}
+    for ci, c in enumerate(net.constraints):
+        row = by_strength.get(c.strength)
+        if row is None:
+            row = by_strength[c.strength] = array("i")
+        row.append(ci)
+    for strength in sorted(by_strength, reverse=True):
+        for ci in by_strength[strength]:
+            cycle = pot.insert(ci)
+            if cycle is not None:
+                conflicts.append(_conflict(net, ci, cycle))
+                net.dropped.add(ci)
+    net.out.freeze()
+    net.inn.freeze()
+    net.first = array("i", net.first)
+    return pot.h, conflicts
+
+
+def _from_origin(adj: _Adj, h: list[int], *, forward: bool,
+                 ) -> tuple[list[int | None], list[int | None]]:  # fmt: skip
+    """Each point's latest time (``forward``: the search from ORIGIN) or earliest
+    time (backward: into ORIGIN), and the parent edge behind it, by point."""
+    reduced, via = _dijkstra(adj, h, 0, forward=forward)
+    bounds: list[int | None] = [None] * len(h)
+    h0 = h[0]
+    if forward:
+        for x, d in reduced.items():
+            bounds[x] = d - h0 + h[x]
+    else:
+        for x, d in reduced.items():
+            bounds[x] = -(d - h[x] + h0)
+    return bounds, _by_point(len(h), via)
+
+
+def _by_point(n: int, found: dict[int, int]) -> list[int | None]:
+    """A search's dict as a list by point (None where it did not reach): a list
+    holds a point in one slot where a dict takes an entry and its hash."""
+    return list(map(found.get, range(n)))
