@@ -3,9 +3,12 @@ and gives the side a reading of every clause gives."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline import tag
 from timeline.expressions import _side
@@ -45,3 +48,17 @@ def test_only_the_clause_of_the_time_is_read(monkeypatch: pytest.MonkeyPatch) ->
 def test_the_side_is_that_of_the_whole_reading(text: str) -> None:
     published = dt.date(2024, 1, 17)
     assert tag(text, published) == tag(text, published, analysis=read(text))
+
+
+@given(st.text(alphabet="ab. \t\n\r\u2028\u2029", max_size=60))
+def test_paragraphs_are_those_of_the_full_break_pattern(text: str) -> None:
+    # the reference: every match of the pattern with the separators
+    bounds = [0]
+    for m in _side._PARAGRAPH_BREAK.finditer(text):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(text))
+    paragraphs = _side._Paragraphs(text)
+    for offset in range(len(text) + 1):
+        i = bisect.bisect_right(bounds, offset) - 1
+        i -= i % 2
+        assert paragraphs._paragraph(offset) == (bounds[i], bounds[i + 1])
