@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from timeline.events import find_events
 from timeline.expressions._dateline import find_publication_date
 from timeline.text import read
-from timeline.text._zones import FURNITURE, STORY, find_zones
+from timeline.text._zones import FURNITURE, STORY, find_zones, zone_patterns
 
 WIRE = (
     "Rebels clash with army in the north\n"
@@ -142,3 +142,28 @@ def test_zones_are_linear() -> None:
     started = time.perf_counter()
     find_zones(text)
     assert time.perf_counter() - started < 2.0
+
+
+_LONG_DESCRIPTION = ("Residents walk past the ruins of the old market hall, which burned down "
+                     "in the night, as firefighters, volunteers and soldiers clear the debris "
+                     "from the streets around it. ") * 2  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photograph: Lee Chan/AP",
+        "Photo by Maria Ortega Villanueva for The Daily Post",
+        "Illustrations by: Jane Smith, Omar Ali, Ana Ruiz and the picture desk of The Daily Post",
+        "Marta Kowalska-Brzezinska and Jean-Baptiste Okonkwo/Agence France-Presse",
+        "AFP via Getty Images",
+        "REUTERS/Afolabi Sotunde Olawale Adeyemi",
+    ],
+)
+def test_a_credit_at_the_end_of_a_long_caption(credit: str) -> None:
+    line = f"{_LONG_DESCRIPTION}{credit}"
+    assert len(line) > 2 * zone_patterns().credit_chars
+    text = f"The storm hit the coast on Monday.\n\n{line}\n\nThe river rose overnight.\n"
+    assert [z.kind for z in find_zones(text)] == ["story", "caption", "story"]
+    # searched in the line's tail only: the same answer as a search of the whole line
+    assert any(p.search(line) for p in zone_patterns().caption_end)

@@ -49,6 +49,7 @@ class ZonePatterns(NamedTuple):
     headline_words: int
     deck_words: int
     furniture_chars: int
+    credit_chars: int
     byline_words: int
     byline: tuple[re.Pattern[str], ...]
     dateline: tuple[re.Pattern[str], ...]
@@ -110,6 +111,7 @@ def zone_patterns() -> ZonePatterns:
         headline_words=_int(limits, "limits", "headline_words"),
         deck_words=_int(limits, "limits", "deck_words"),
         furniture_chars=_int(limits, "limits", "furniture_chars"),
+        credit_chars=_int(_section(table, "caption"), "caption", "credit_chars"),
         byline_words=_int(_section(table, "byline"), "byline", "max_words"),
         byline=_compile(table, "byline", "patterns"),
         dateline=_compile(table, "dateline", "patterns"),
@@ -132,10 +134,17 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
             yield start, start + len(stripped)
 
 
-def _any(patterns: tuple[re.Pattern[str], ...], line: str, search: bool = False) -> bool:
-    if search:
-        return any(p.search(line) for p in patterns)
+def _any(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
     return any(p.match(line) for p in patterns)
+
+
+def _is_caption(line: str, zp: ZonePatterns) -> bool:
+    """A caption cue at the start, or a picture credit in the line's last
+    ``credit_chars`` (searched there only: a search costs each position it tries)."""
+    if _any(zp.caption_start, line):
+        return True
+    tail = max(0, len(line) - zp.credit_chars)  # "^" matches only at 0, as in the whole line
+    return any(p.search(line, tail) for p in zp.caption_end)
 
 
 def _body_kind(line: str, zp: ZonePatterns, after_stamp: bool) -> str:
@@ -146,7 +155,7 @@ def _body_kind(line: str, zp: ZonePatterns, after_stamp: bool) -> str:
         return "timestamp"
     if _any(zp.trailer, line):
         return "trailer"
-    if _any(zp.caption_start, line) or _any(zp.caption_end, line, search=True):
+    if _is_caption(line, zp):
         return "caption"
     words = len(line.split())
     if words <= zp.byline_words and _any(zp.byline, line):
@@ -172,7 +181,7 @@ def _head_kind(line: str, zp: ZonePatterns, index: int, last: bool) -> str | Non
         return "byline"
     if _any(zp.date_line, line):
         return "dateline"
-    if _any(zp.caption_start, line) or _any(zp.caption_end, line, search=True):
+    if _is_caption(line, zp):
         return "caption"
     if _any(zp.timestamp, line):
         return "timestamp"
