@@ -120,6 +120,7 @@ class Event:
     @property
     def tense_label(self) -> Tense:
         """Tense with perfect aspect folded in: "have been killed" -> PRESENT_PERFECT."""
-        if self.aspect in (Aspect.PERFECTIVE, Aspect.PERFECTIVE_PROGRESSIVE):
+        aspect = self.aspect  # by identity (the converter makes it a member): no __eq__ call
+        if aspect is Aspect.PERFECTIVE or aspect is Aspect.PERFECTIVE_PROGRESSIVE:
             return _PERFECT_LABEL.get(self.tense, self.tense)
         return self.tense
