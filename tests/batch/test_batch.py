@@ -466,6 +466,45 @@ def test_sigint_to_a_running_batch(tmp_path):
     assert not _group_alive(proc.pid), "a worker outlived the batch"
 
 
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.7, 1.2])
+def test_ctrl_c_while_a_batch_starts(tmp_path, delay):
+    """A Ctrl-C at any moment of start-up (modules loading, the fork server
+    building the grammar on a cold cache, workers starting): one line, status
+    130, no traceback from any process of the group, and none left behind."""
+    source = write_jsonl(tmp_path / "in.jsonl", range(400))
+    out = tmp_path / "out.jsonl"
+    env = dict(os.environ, TIMELINE_CACHE_DIR=str(tmp_path / "cold-cache"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline.batch", str(source), "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=env,
+    )  # fmt: skip
+    try:
+        time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGINT)
+        _stdout, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    text = err.decode()
+    if proc.returncode == 0:  # done before the signal came (a fast machine)
+        assert len(ids(out)) == 400
+        return
+    assert proc.returncode == 130, text
+    assert "Traceback" not in text, text
+    lines = text.strip().splitlines()
+    assert len(lines) == 1 and "interrupted" in lines[0], text
+    if out.exists():
+        got = ids(out)
+        assert got == [f"r{i}" for i in range(len(got))]
+    deadline = time.monotonic() + 10
+    while _group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _group_alive(proc.pid), "a process of the batch outlived it"
+
+
 # The runner
 
 

@@ -2,7 +2,12 @@
 
 import sys
 
-from timeline.batch._command import batch_main
-
 if __name__ == "__main__":
-    sys.exit(batch_main(sys.argv[1:]))
+    try:  # a Ctrl-C while the modules load: one line, not a traceback
+        from timeline.batch._command import batch_main
+
+        code = batch_main(sys.argv[1:])
+    except KeyboardInterrupt:
+        print("timeline: interrupted", file=sys.stderr)
+        code = 130
+    sys.exit(code)

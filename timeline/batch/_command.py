@@ -133,6 +133,14 @@ def _todo(items: Iterator[Item], done: set[str], tally: _Tally, bar: Any) -> Ite
 def batch_main(argv: Sequence[str]) -> int:
     """Run ``timeline batch`` with ``argv`` (the words after "batch"); the exit status."""
     try:
+        return _batch_main(argv)
+    except KeyboardInterrupt:  # while reading the options: nothing written yet
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+
+
+def _batch_main(argv: Sequence[str]) -> int:
+    try:
         args = _parser().parse_args(list(argv))
     except SystemExit as exc:  # usage errors and --help, already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE

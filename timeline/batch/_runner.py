@@ -11,10 +11,12 @@ terminated, never left behind.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,20 +53,80 @@ def _executor(jobs: int) -> ProcessPoolExecutor:
         # and no thread of this process is ever forked.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["timeline.batch._warm"])
+        _start_server_ignoring_ctrl_c()
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker)
 
 
-def _terminate(executor: ProcessPoolExecutor) -> None:
-    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14
-    if terminate is not None:
-        terminate()
+def _start_server_ignoring_ctrl_c() -> None:
+    """Start the fork server (and resource tracker) with Ctrl-C ignored.
+
+    They are in the terminal's process group, and Python keeps a SIGINT that
+    its parent ignored ignored: so a Ctrl-C while the server imports and
+    builds the grammar (seconds on a cold cache) does not print its
+    traceback, and the workers it forks ignore Ctrl-C from their first
+    instruction.  This process ignores it only while the server is spawned.
+    """
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # signal handlers belong to the main thread
         return
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C back until the block ends, then deliver it.
+
+    ``submit`` may start a worker; interrupted half way, the worker runs on
+    unknown to the executor, which cannot stop it, and fails to start once
+    this process is gone (its traceback on the terminal).
+    """
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is None or threading.current_thread() is not threading.main_thread():
+        yield  # a handler not set from Python, or not the main thread: as it is
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        signal.raise_signal(signal.SIGINT)  # to the handler this process had
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers now, and the executor with them.
+
+    A worker stopped while it sends a result leaves half a message in the
+    result pipe, and the executor's thread then waits for the rest forever
+    (and ``shutdown``, and interpreter exit, wait for that thread).  Once the
+    workers are dead, this process holds the pipe's last write end: closing
+    it ends that wait, and the executor sees a broken pool and winds down.
+    """
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
         if process.is_alive():
             process.terminate()
+    for process in processes:
+        process.join(_STOP_SECONDS)
+        if process.is_alive():
+            process.kill()
+            process.join(_STOP_SECONDS)
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None and not any(p.is_alive() for p in processes):
+        writer.close()
     executor.shutdown(wait=True, cancel_futures=True)
+
+
+_STOP_SECONDS = 5.0  # for a terminated worker to exit before it is killed
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -110,7 +172,8 @@ def _parallel(
             if chunk is None:
                 return
             try:
-                future = executor.submit(work, chunk)
+                with _ctrl_c_deferred():  # a submit may start a worker
+                    future = executor.submit(work, chunk)
             except BrokenProcessPool as exc:  # broken since the last result: meet it in turn
                 future = Future()
                 future.set_exception(exc)
@@ -130,7 +193,9 @@ def _parallel(
                 executor = _executor(jobs)
                 for item in suspects:
                     try:
-                        alone = executor.submit(work, [item]).result()
+                        with _ctrl_c_deferred():
+                            alone_future = executor.submit(work, [item])
+                        alone = alone_future.result()
                     except BrokenProcessPool:
                         _terminate(executor)
                         executor = _executor(jobs)
