@@ -11,6 +11,7 @@ import itertools
 import math
 import random
 
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -384,6 +385,14 @@ def test_entails_and_the_shared_searches_around_a_point_agree_with_the_oracle(ne
         assert around.entails(u, v, t) == expected, (u, v, t)
     for u, v, t in questions[:6]:
         assert around.entails(v, u, t) == (d[v][u] <= t)
+    # questions that touch no hub: a search of their own
+    for u, v in [(u, v) for u in pts for v in pts if hub not in (u, v)][:12]:
+        for t in (-1, 0, 1):
+            assert around.entails(u, v, t) == (d[u][v] <= t), (u, v, t)
+    with pytest.raises(KeyError):
+        around.entails("no such point", hub, 0)
+    with pytest.raises(KeyError):
+        around.entails(hub, "no such point", 0)
 
 
 def test_a_path_through_a_pinned_point_is_found_through_the_origin():

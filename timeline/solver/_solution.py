@@ -260,9 +260,38 @@ class Around:
         self._searches: dict[tuple[int, bool], _Resumable] = {}
 
     def entails(self, u: Point, v: Point, t: int) -> bool:
-        """Whether every solution has ``time(v) - time(u) <= t``."""
+        """Whether every solution has ``time(v) - time(u) <= t``.
+
+        ``Solution._entails`` with ``search_for``, written out in one frame:
+        an event's relations ask it some seventy times, and the calls cost
+        more than most of the answers (a settled point, or a bound test).
+        """
         sol = self._solution
-        return sol._entails(sol._i(u), sol._i(v), t, self)
+        index = sol._net.index
+        iu, iv = index.get(u), index.get(v)
+        if iu is None or iv is None:
+            sol._i(u), sol._i(v)  # raises the KeyError of the unknown point
+        early, late = sol._earliest, sol._latest
+        early_u, late_v = early[iu], late[iv]
+        if early_u is not None and late_v is not None and late_v - early_u <= t:
+            return True  # as Solution._through_origin
+        early_v, late_u = early[iv], late[iu]
+        if early_v is not None and late_u is not None and early_v - late_u > t:
+            return False
+        if iu == iv:
+            return t >= 0
+        h = sol._net.h
+        limit = t + h[iu] - h[iv]
+        if iu in self._hubs:
+            search, far = self._searches.get((iu, True)) or self._shared(iu, True), iv
+        elif iv in self._hubs:
+            search, far = self._searches.get((iv, False)) or self._shared(iv, False), iu
+        else:
+            search, far = sol._search_from(iu, True), iv
+        d = search.dist.get(far)
+        if d is not None:
+            return d <= limit
+        return search.reduced(far, limit) is not None
 
     def search_for(self, iu: int, iv: int) -> tuple[_Resumable, int]:
         """The search that gives d(u, v), and the point it must reach: forward
