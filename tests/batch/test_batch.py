@@ -431,40 +431,55 @@ def _group_alive(pgid):
     return False
 
 
+def _interrupted_batch(source, out, ready, env=None):
+    """Run a two-worker batch in a session of its own (Ctrl-C reaches the whole
+    group, workers and fork server too), send it SIGINT once ``ready(proc)``
+    returns, and give (status, stderr text); nothing of it is left running."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline.batch", str(source), "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=env,
+    )  # fmt: skip
+    try:
+        ready(proc)
+        os.killpg(proc.pid, signal.SIGINT)
+        _stdout, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    deadline = time.monotonic() + 10
+    while _group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _group_alive(proc.pid), "a process of the batch outlived it"
+    return proc.returncode, err.decode()
+
+
+def _one_interrupted_line(err):
+    assert "Traceback" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "interrupted" in lines[0], err
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_sigint_to_a_running_batch(tmp_path):
     n = 4000
     source = write_jsonl(tmp_path / "in.jsonl", range(n))
     out = tmp_path / "out.jsonl"
-    # A session of its own: Ctrl-C goes to the whole group, workers and fork server too.
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "timeline.batch", str(source), "--out", str(out), "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-    )  # fmt: skip
-    try:
+
+    def twenty_lines_out(proc):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
             if out.exists() and out.read_bytes().count(b"\n") >= 20:
                 break
             time.sleep(0.02)
         assert proc.poll() is None, proc.communicate()
-        os.killpg(proc.pid, signal.SIGINT)
-        _stdout, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    assert proc.returncode == 130, err
-    lines = err.decode().strip().splitlines()
-    assert len(lines) == 1 and "interrupted" in lines[0], err
+
+    status, err = _interrupted_batch(source, out, twenty_lines_out)
+    assert status == 130, err
+    _one_interrupted_line(err)
     got = ids(out)  # every line whole and valid JSON
     assert 20 <= len(got) < n
     assert got == [f"r{i}" for i in range(len(got))]
-    deadline = time.monotonic() + 10
-    while _group_alive(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _group_alive(proc.pid), "a worker outlived the batch"
-
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -476,33 +491,15 @@ def test_ctrl_c_while_a_batch_starts(tmp_path, delay):
     source = write_jsonl(tmp_path / "in.jsonl", range(400))
     out = tmp_path / "out.jsonl"
     env = dict(os.environ, TIMELINE_CACHE_DIR=str(tmp_path / "cold-cache"))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "timeline.batch", str(source), "--out", str(out), "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=env,
-    )  # fmt: skip
-    try:
-        time.sleep(delay)
-        os.killpg(proc.pid, signal.SIGINT)
-        _stdout, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    text = err.decode()
-    if proc.returncode == 0:  # done before the signal came (a fast machine)
+    status, err = _interrupted_batch(source, out, lambda _proc: time.sleep(delay), env)
+    if status == 0:  # done before the signal came (a fast machine)
         assert len(ids(out)) == 400
         return
-    assert proc.returncode == 130, text
-    assert "Traceback" not in text, text
-    lines = text.strip().splitlines()
-    assert len(lines) == 1 and "interrupted" in lines[0], text
+    assert status == 130, err
+    _one_interrupted_line(err)
     if out.exists():
         got = ids(out)
         assert got == [f"r{i}" for i in range(len(got))]
-    deadline = time.monotonic() + 10
-    while _group_alive(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _group_alive(proc.pid), "a process of the batch outlived it"
 
 
 # The runner

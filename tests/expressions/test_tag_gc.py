@@ -17,19 +17,6 @@ STORY = ("Rebels seized the town on Sunday, and talks resume on Friday. "
          "A week earlier the ministry had said the vote is on Saturday, March 5. ")  # fmt: skip
 
 
-@pytest.fixture
-def collections():
-    runs: list[int] = []
-
-    def count(phase: str, info: dict) -> None:
-        if phase == "start":
-            runs.append(info["generation"])
-
-    gc.callbacks.append(count)
-    yield runs
-    gc.callbacks.remove(count)
-
-
 def test_no_collection_runs_during_tag(collections):
     timeline.tag(STORY, PUB)  # the tables loaded (their collections are not ours)
     collections.clear()

@@ -15,19 +15,6 @@ STORY = ("Rebels seized the town on Sunday. Officials said troops would return o
          "The talks had collapsed a week earlier, and the ministry announced new measures. ")  # fmt: skip
 
 
-@pytest.fixture
-def collections():
-    runs: list[int] = []
-
-    def count(phase: str, info: dict) -> None:
-        if phase == "start":
-            runs.append(info["generation"])
-
-    gc.callbacks.append(count)
-    yield runs
-    gc.callbacks.remove(count)
-
-
 def test_no_collection_runs_during_extract(collections):
     timeline.extract(STORY, PUB)  # the modules imported (their collections are not ours)
     collections.clear()
