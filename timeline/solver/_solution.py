@@ -70,7 +70,7 @@ class Solution:
     def _pinned(self) -> frozenset[int]:
         """The points with one possible time (earliest == latest), as a
         date's start does. A path through such a point is never shorter than
-        the one through ORIGIN, which ``_through_origin`` tries first, so the
+        the one through ORIGIN, which ``_entails`` tries first, so the
         searches of ``entails`` never enter one: the points many events are
         tied to (the publication day, a date told of many events) would
         otherwise make every search as wide as the text."""
@@ -193,14 +193,32 @@ class Solution:
 
     def _entails(self, iu: int, iv: int, t: int, around: Around | None = None) -> bool:
         """Whether every solution has ``time(v) - time(u) <= t``; ``around``
-        lends its shared searches."""
-        shown = self._through_origin(iu, iv, t)
-        if shown is not None:
-            return shown
+        lends its shared searches.  In one frame: an event's relations ask
+        this some seventy times, and calls cost more than most answers."""
+        # Cheap tests before searching: d(u, v) is at most d(u, O) + d(O, v)
+        # and at least earliest(v) - latest(u).
+        early, late = self._earliest, self._latest
+        early_u, late_v = early[iu], late[iv]
+        if early_u is not None and late_v is not None and late_v - early_u <= t:
+            return True
+        early_v, late_u = early[iv], late[iu]
+        if early_v is not None and late_u is not None and early_v - late_u > t:
+            return False
         if iu == iv:
             return t >= 0
-        search, far = around.search_for(iu, iv) if around else (self._search_from(iu, True), iv)
-        return search.reduced(far, self._reduced_limit(iu, iv, t)) is not None
+        # Forward from u, or backward into v when v is a hub (the same distance).
+        if around is not None and iu in around._hubs:
+            search, far = around._searches.get((iu, True)) or around._shared(iu, True), iv
+        elif around is not None and iv in around._hubs:
+            search, far = around._searches.get((iv, False)) or around._shared(iv, False), iu
+        else:
+            search, far = self._search_from(iu, True), iv
+        h = self._net.h
+        limit = t + h[iu] - h[iv]  # as _reduced_limit
+        d = search.dist.get(far)
+        if d is not None:  # settled for an earlier question
+            return d <= limit
+        return search.reduced(far, limit) is not None
 
     def _search_from(self, source: int, forward: bool) -> _Resumable:
         """A search from (or, not ``forward``, into) ``source`` for ``entails``."""
@@ -212,17 +230,6 @@ class Solution:
         # d(u, v) <= t, in the reduced costs of the searches (either direction)
         h = self._net.h
         return t + h[iu] - h[iv]
-
-    def _through_origin(self, iu: int, iv: int, t: int) -> bool | None:
-        # Cheap tests before searching: d(u, v) is at most d(u, O) + d(O, v)
-        # and at least earliest(v) - latest(u).
-        early_u, late_u = self._earliest[iu], self._latest[iu]
-        early_v, late_v = self._earliest[iv], self._latest[iv]
-        if early_u is not None and late_v is not None and late_v - early_u <= t:
-            return True
-        if early_v is not None and late_u is not None and early_v - late_u > t:
-            return False
-        return None
 
     def around(self, *hubs: Point) -> Around:
         """The same questions as ``entails`` and ``path``, for many questions that
@@ -260,48 +267,14 @@ class Around:
         self._searches: dict[tuple[int, bool], _Resumable] = {}
 
     def entails(self, u: Point, v: Point, t: int) -> bool:
-        """Whether every solution has ``time(v) - time(u) <= t``.
-
-        ``Solution._entails`` with ``search_for``, written out in one frame:
-        an event's relations ask it some seventy times, and the calls cost
-        more than most of the answers (a settled point, or a bound test).
-        """
+        """Whether every solution has ``time(v) - time(u) <= t``."""
         sol = self._solution
         index = sol._net.index
-        iu, iv = index.get(u), index.get(v)
-        if iu is None or iv is None:
-            sol._i(u), sol._i(v)  # raises the KeyError of the unknown point
-        early, late = sol._earliest, sol._latest
-        early_u, late_v = early[iu], late[iv]
-        if early_u is not None and late_v is not None and late_v - early_u <= t:
-            return True  # as Solution._through_origin
-        early_v, late_u = early[iv], late[iu]
-        if early_v is not None and late_u is not None and early_v - late_u > t:
-            return False
-        if iu == iv:
-            return t >= 0
-        h = sol._net.h
-        limit = t + h[iu] - h[iv]
-        if iu in self._hubs:
-            search, far = self._searches.get((iu, True)) or self._shared(iu, True), iv
-        elif iv in self._hubs:
-            search, far = self._searches.get((iv, False)) or self._shared(iv, False), iu
-        else:
-            search, far = sol._search_from(iu, True), iv
-        d = search.dist.get(far)
-        if d is not None:
-            return d <= limit
-        return search.reduced(far, limit) is not None
-
-    def search_for(self, iu: int, iv: int) -> tuple[_Resumable, int]:
-        """The search that gives d(u, v), and the point it must reach: forward
-        from u or backward into v when that is a hub (the same distance), else
-        a search of this question alone."""
-        if iu in self._hubs:
-            return self._shared(iu, True), iv
-        if iv in self._hubs:
-            return self._shared(iv, False), iu
-        return self._solution._search_from(iu, True), iv
+        try:
+            iu, iv = index[u], index[v]
+        except (KeyError, TypeError):
+            iu, iv = sol._i(u), sol._i(v)  # raises the KeyError of the unknown point
+        return sol._entails(iu, iv, t, self)
 
     def _shared(self, hub: int, forward: bool) -> _Resumable:
         search = self._searches.get((hub, forward))
