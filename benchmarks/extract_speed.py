@@ -266,8 +266,10 @@ def stages(docs: list[tuple[str, dt.date]]) -> None:
         times = {"": sorted((x.start, x.end) for x in expressions)}
         rows = [("", e, e.id) for e in events]
         merged = merge_constraints(rows, {"": text}, times, solution)
-        if merged:
-            solution = tl.solve(constraints + merged, points)
+        if merged:  # as extract_many: the order of the first solve, merged with theirs
+            ordered = tl.Canonical.extended(solution, merged)
+            solution = (tl.solve(ordered, ordered.points) if ordered is not None
+                        else tl.solve(constraints + merged, points))  # fmt: skip
         marks.append(clock())
         source = tl.Source(text, pub)
         dates = tl._dates(solution)

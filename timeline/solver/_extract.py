@@ -19,6 +19,7 @@ from timeline.events import Event, find_events
 from timeline.expressions._model import TimeExpression
 from timeline.expressions._tag import publication_day, tag
 from timeline.relations import ORIGIN, Constraint, Document, constraints_for, from_minutes
+from timeline.solver._network import Canonical
 from timeline.solver._solver import Solution, solve
 from timeline.solver._timeline import Moment, Timeline, TimelineEvent, _dates
 from timeline.text import read
@@ -116,8 +117,10 @@ def _extract_many(sources: list[Source], rules: Sequence[str] | None, nominals: 
                                    solution)  # fmt: skip
         if merged:  # solved again: the merged mentions share (and pass on) their evidence
             constraints.extend(merged)
+            ordered = Canonical.extended(solution, merged)  # not sorted again
             del solution  # its network is garbage: not alive beside the new one
-            solution = solve(constraints, points)
+            solution = (solve(ordered, ordered.points) if ordered is not None
+                        else solve(constraints, points))  # fmt: skip
     dates = _dates(solution)
     moments: dict[tuple[int | None, bool], Moment] = {}
     events = [_placed(source, event, eid, dates, moments) for source, event, eid in rows]

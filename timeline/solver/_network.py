@@ -115,10 +115,12 @@ class Canonical(list):  # type: ignore[type-arg]
     sub-network (the dates without the likely orders, the firm network)
     without indexing and sorting again: a canonical subsequence is already
     canonical, and the points are the same, so the result is the one a plain
-    list gives.  Any other call (another ``points``) takes the usual path.
+    list gives.  ``Canonical.extended`` does the same for the network with
+    more constraints between its points (the merges of one happening).  Any
+    other call (another ``points``) takes the usual path.
     """
 
-    __slots__ = ("net", "points")
+    __slots__ = ("order", "points")
 
     @classmethod
     def subset(cls, solution: Any, keep: Callable[[Constraint], bool], *,
@@ -127,8 +129,25 @@ class Canonical(list):  # type: ignore[type-arg]
         order (those it dropped too, unless ``dropped`` is False)."""
         net = solution._net
         gone = () if dropped else net.dropped
-        found = cls(c for ci, c in enumerate(net.constraints) if ci not in gone and keep(c))
-        found.net = net
+        return cls._of(net, (c for ci, c in enumerate(net.constraints) if ci not in gone and keep(c)))
+
+    @classmethod
+    def extended(cls, solution: Any, more: Iterable[Constraint]) -> Canonical | None:
+        """Every constraint of ``solution`` and ``more``, in the order sorting
+        them all again gives (a stable merge of two sorted runs, the earlier
+        first among equals); None when ``more`` names a point ``solution`` lacks."""
+        net = solution._net
+        more = list(more)
+        if any(c.a not in net.index or c.b not in net.index for c in more):
+            return None
+        key = functools.partial(_constraint_key, index=net.index)
+        return cls._of(net, heapq.merge(net.constraints, sorted(more, key=key), key=key))
+
+    @classmethod
+    def _of(cls, net: _Net, constraints: Iterable[Constraint]) -> Canonical:
+        found = cls(constraints)
+        # the order alone (not the net, whose edges a new solve does not need)
+        found.order = (net.points, net.index)
         found.points = tuple(p for p in net.points if p is not ORIGIN)
         return found
 
@@ -139,8 +158,8 @@ def _build(constraints: Iterable[Constraint], extra: Iterable[Point]) -> _Net:
     Adjacency starts empty: ``_Potentials.insert`` fills it.
     """
     if type(constraints) is Canonical and extra is constraints.points:
-        parent = constraints.net
-        return _edges(parent.points, parent.index, list(constraints))
+        points, index = constraints.order
+        return _edges(points, index, list(constraints))
     cons = list(constraints)
     seen: set[Point] = {ORIGIN}
     seen.update(extra)
