@@ -1,5 +1,6 @@
-"""A sub-network solved from its parent's canonical order (``Canonical``) and
-the network's adjacency of edge ids: the same answers as a plain solve."""
+"""A sub-network (or the network with more constraints) solved from its
+parent's canonical order (``Canonical``) and the network's adjacency of edge
+ids: the same answers as a plain solve."""
 
 from __future__ import annotations
 
@@ -51,6 +52,29 @@ def test_a_canonical_subset_solves_as_a_plain_list(net, rule, dropped):
     plain = solve(list(kept), parent.points)
     assert _answers(fast) == _answers(plain)
     assert fast._net.index is parent._net.index  # the parent's index, not built again
+
+
+@SETTINGS
+@given(network(), network())
+def test_a_canonical_extension_solves_as_sorting_all_again(net, more_net):
+    constraints, extra = net
+    parent = solve(constraints, extra)
+    known = {ORIGIN, *parent.points}
+    # the merges of one happening: more constraints between the network's points,
+    # some equal to constraints it has (ties keep the earlier first)
+    more = [c for c in more_net[0] if c.a in known and c.b in known] + constraints[:2]
+    ordered = Canonical.extended(parent, more)
+    assert ordered is not None
+    fast = solve(ordered, ordered.points)
+    plain = solve(constraints + more, extra)
+    assert _answers(fast) == _answers(plain)
+    assert fast._net.index is parent._net.index
+
+
+def test_an_extension_with_a_new_point_is_refused():
+    ev = Evidence("r", "w", ((0, 1),))
+    parent = solve([Constraint(ORIGIN, "a", 1, hi=2, evidence=ev)])
+    assert Canonical.extended(parent, [Constraint("a", "new", 0, evidence=ev)]) is None
 
 
 def test_other_points_take_the_usual_path():
