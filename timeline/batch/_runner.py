@@ -70,8 +70,9 @@ def _start_server_ignoring_ctrl_c() -> None:
     """
     from multiprocessing import forkserver
 
-    if threading.current_thread() is not threading.main_thread():
-        forkserver.ensure_running()  # signal handlers belong to the main thread
+    from_python = signal.getsignal(signal.SIGINT) is not None
+    if not from_python or threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # a handler not set from Python, or not the main thread
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
