@@ -267,9 +267,7 @@ def stages(docs: list[tuple[str, dt.date]]) -> None:
         rows = [("", e, e.id) for e in events]
         merged = merge_constraints(rows, {"": text}, times, solution)
         if merged:  # as extract_many: the order of the first solve, merged with theirs
-            ordered = tl.Canonical.extended(solution, merged)
-            solution = (tl.solve(ordered, ordered.points) if ordered is not None
-                        else tl.solve(constraints + merged, points))  # fmt: skip
+            solution = tl.solve(*tl._merged_network(solution, merged, constraints + merged, points))
         marks.append(clock())
         source = tl.Source(text, pub)
         dates = tl._dates(solution)

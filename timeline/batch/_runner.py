@@ -28,6 +28,7 @@ R = TypeVar("R")
 
 CHUNK_SIZE = 8
 CHUNKS_PER_WORKER = 4
+_STOP_SECONDS = 5.0  # for a terminated worker to exit before it is killed
 
 
 def default_jobs() -> int:
@@ -125,9 +126,6 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     if writer is not None and not any(p.is_alive() for p in processes):
         writer.close()
     executor.shutdown(wait=True, cancel_futures=True)
-
-
-_STOP_SECONDS = 5.0  # for a terminated worker to exit before it is killed
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

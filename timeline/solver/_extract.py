@@ -117,16 +117,24 @@ def _extract_many(sources: list[Source], rules: Sequence[str] | None, nominals: 
                                    solution)  # fmt: skip
         if merged:  # solved again: the merged mentions share (and pass on) their evidence
             constraints.extend(merged)
-            ordered = Canonical.extended(solution, merged)  # not sorted again
+            network, asked = _merged_network(solution, merged, constraints, points)
             del solution  # its network is garbage: not alive beside the new one
-            solution = (solve(ordered, ordered.points) if ordered is not None
-                        else solve(constraints, points))  # fmt: skip
+            solution = solve(network, asked)
     dates = _dates(solution)
     moments: dict[tuple[int | None, bool], Moment] = {}
     events = [_placed(source, event, eid, dates, moments) for source, event, eid in rows]
     events.sort(key=lambda e: e.order)  # stable: ties keep text order
     return Timeline(tuple(events), expressions, tuple(constraints), tuple(solution.dropped),
                     published, solution, texts)  # fmt: skip
+
+
+def _merged_network(solution: Solution, merged: list[Constraint], constraints: list[Constraint],
+                    points: list[str]) -> tuple[Iterable[Constraint], Sequence[str]]:  # fmt: skip
+    """What to solve once the merges are found: ``constraints`` (merges
+    included) in the first solve's canonical order with the merges sorted in,
+    so that nothing is sorted again, else (a merge naming a new point) as given."""
+    ordered = Canonical.extended(solution, merged)
+    return (ordered, ordered.points) if ordered is not None else (constraints, points)
 
 
 def _read_source(source: Source, key: str, rename: str, rules: Sequence[str] | None,
